@@ -32,7 +32,8 @@ run: install
 test: install-dev browser
 	$(PY) -m ruff check assistant indexer eval ui tests
 	$(PY) -m pytest -q -rs
-	$(PY) -m eval run --gold eval/gold/test.jsonl --out artifacts/eval-test
+	DQA_DATA_DIR=artifacts/eval-data $(PY) -m indexer build
+	DQA_DATA_DIR=artifacts/eval-data $(PY) -m eval run --gold eval/gold/test.jsonl --out artifacts/eval-test
 	$(PY) -m eval check --metrics artifacts/eval-test/metrics.json --floors eval/floors.json
 
 lint: $(PY)
