@@ -1,0 +1,184 @@
+"""The answering flow: analyse the question → retrieve → extract (or ask an LLM) → cite → Answer."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from time import perf_counter
+from typing import Protocol
+
+from assistant.errors import BadInput, NotFound
+from assistant.evidence import NUMBER, Candidate, support
+from assistant.extract import extract_answer
+from assistant.llm import LlmReply, ask_llm
+from assistant.model import Answer, Citation, Filters, Hit
+from assistant.question import QuestionAnalysis, analyse_question
+from assistant.settings import RetrievalMode, Settings
+from assistant.spans import clauses
+from indexer.model import DocumentRecord
+from indexer.normalize import match_key
+
+ABSTAIN_TEXT = "Không tìm thấy thông tin này trong các văn bản đã lập chỉ mục."
+ANSWER_POOL = 8  # passages read for an answer; the citations are the first top_k of them
+
+
+class PassageSource(Protocol):
+    """What answering needs from the assistant: ranked passages and document records."""
+
+    def search(self, query: str, *, filters: Filters | None = None, mode: RetrievalMode | None = None,
+               top_k: int | None = None) -> list[Hit]: ...
+
+    def get_document(self, doc_id: str) -> DocumentRecord: ...
+
+
+def answer_question(
+    retriever: PassageSource,
+    settings: Settings,
+    question: str,
+    *,
+    filters: Filters | None = None,
+    top_k: int | None = None,
+    mode: RetrievalMode | None = None,
+) -> Answer:
+    """Return the answer to a question with its citations, or an abstention with the nearest passages."""
+    started = perf_counter()
+    question = checked_question(question, settings.max_question_chars)
+    analysis = analyse_question(question)
+    k = top_k or settings.top_k
+    hits = retriever.search(question, filters=filters, mode=mode, top_k=max(k, ANSWER_POOL))
+    retrieved = perf_counter()
+
+    get_record = _record_lookup(retriever)
+    candidate = extract_answer(analysis, hits, get_record, use_headings=settings.answer_use_heading_context)
+    supported = candidate is not None and is_supported(candidate, analysis, settings.abstain_threshold,
+                                                        get_record)
+    use_llm = bool(settings.llm_base_url and settings.llm_model and hits)
+    reply = ask_llm(settings, question, hits[:k]) if use_llm else None
+
+    if reply is not None:
+        text, abstained, citations = reply.text, reply.abstained, _llm_citations(reply, hits[:k])
+    elif candidate is not None and supported:
+        text, abstained = candidate.answer, False
+        citations = _citations(analysis, hits, k, candidate, get_record)
+    else:
+        text, abstained, citations = ABSTAIN_TEXT, True, _citations(analysis, hits, k, None, get_record)
+    finished = perf_counter()
+    return Answer(
+        question=question,
+        answer=text,
+        abstained=abstained,
+        citations=tuple(citations),
+        timings_ms={
+            "retrieve": round((retrieved - started) * 1000, 1),
+            "answer": round((finished - retrieved) * 1000, 1),
+            "total": round((finished - started) * 1000, 1),
+        },
+    )
+
+
+def checked_question(question: str, max_chars: int) -> str:
+    """Return the question in NFC without invisible characters, or raise BadInput when empty or too long."""
+    # zero-width and other format characters (Unicode Cf) are dropped; NFC recombines decomposed
+    # letters; combining marks left with no letter to sit on are dropped too
+    visible = "".join(ch for ch in unicodedata.normalize("NFC", question) if unicodedata.category(ch) != "Cf")
+    visible = unicodedata.normalize("NFC", visible)
+    visible = "".join(ch for i, ch in enumerate(visible)
+                      if not (unicodedata.combining(ch) and (i == 0 or not visible[i - 1].isalnum())))
+    text = " ".join(visible.split())
+    if not any(ch.isalnum() for ch in text):
+        raise BadInput("Câu hỏi trống: hãy nhập một câu hỏi.")
+    if len(text) > max_chars:
+        raise BadInput(f"Câu hỏi quá dài ({len(text)} ký tự; tối đa {max_chars}).")
+    return text
+
+
+def is_supported(candidate: Candidate, analysis: QuestionAnalysis, threshold: float,
+                 get_record: Callable[[str], DocumentRecord | None]) -> bool:
+    """Return True when the candidate's support reaches the threshold and every số hiệu asked exists."""
+    if candidate.support <= 0.0 or candidate.support < threshold:
+        return False  # no word of the question is found where the answer came from
+    record = get_record(candidate.doc_id) if candidate.doc_id else None
+    if record is None:
+        return True
+    haystack = match_key(record.text).replace(" ", "")
+    return all(match_key(number).replace(" ", "") in haystack
+               for number in NUMBER.findall(analysis.text))
+
+
+def _record_lookup(retriever: PassageSource) -> Callable[[str], DocumentRecord | None]:
+    """Return a cached doc_id → record lookup that gives None for unknown ids."""
+    cache: dict[str, DocumentRecord | None] = {}
+
+    def get(doc_id: str) -> DocumentRecord | None:
+        if doc_id not in cache:
+            try:
+                cache[doc_id] = retriever.get_document(doc_id)
+            except (NotFound, NotImplementedError):
+                cache[doc_id] = None
+        return cache[doc_id]
+
+    return get
+
+
+# --- citations ------------------------------------------------------------------------------------
+
+
+def _cite(hit: Hit, span: tuple[int, int]) -> Citation:
+    """Return the citation of a passage with a quote span given in passage offsets."""
+    chunk = hit.chunk
+    return Citation(
+        doc_id=hit.doc.doc_id, source=hit.doc.source, title=hit.doc.title, number=hit.doc.number,
+        section=chunk.section, text=chunk.text, quote=chunk.text[span[0]:span[1]],
+        start=chunk.start + span[0], end=chunk.start + span[1], score=float(hit.score),
+    )
+
+
+def best_clause(analysis: QuestionAnalysis, hit: Hit) -> tuple[int, int]:
+    """Return the span of the passage sentence that covers the question best (the whole text if none)."""
+    text = hit.chunk.text
+    best, best_support = (0, len(text)), -1.0
+    for clause in clauses(text):
+        value = support(analysis, text[clause.sentence_start:clause.sentence_end])
+        if value > best_support:
+            best, best_support = (clause.sentence_start, clause.sentence_end), value
+    return best
+
+
+def _citations(analysis: QuestionAnalysis, hits: list[Hit], k: int, candidate: Candidate | None,
+               get_record: Callable[[str], DocumentRecord | None]) -> list[Citation]:
+    """Return the top-k passages in rank order, the one backing the answer moved first."""
+    cited = [_cite(hit, best_clause(analysis, hit)) for hit in hits[:k]]
+    if candidate is None:
+        return cited
+    if candidate.hit_index is not None:
+        first = _cite(hits[candidate.hit_index], candidate.quote)
+        others = [c for i, c in enumerate(cited) if i != candidate.hit_index]
+        return [first] + others[: k - 1]
+    record = get_record(candidate.doc_id)
+    if record is None:
+        return cited
+    return [_header_citation(record, candidate, hits)] + cited[: k - 1]
+
+
+def _header_citation(record: DocumentRecord, candidate: Candidate, hits: list[Hit]) -> Citation:
+    """Return a citation of the document lines around a metadata value (signer, date, số hiệu)."""
+    start, end = candidate.quote
+    text = record.text
+    line_start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start))) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line_start = max(line_start, start - 200)
+    line_end = min(line_end, end + 200)
+    meta = record.metadata
+    score = max((h.score for h in hits if h.doc.doc_id == record.doc_id), default=0.0)
+    return Citation(
+        doc_id=record.doc_id, source=record.source, title=meta.title, number=meta.number, section="",
+        text=text[line_start:line_end], quote=text[start:end], start=start, end=end, score=float(score),
+    )
+
+
+def _llm_citations(reply: LlmReply, hits: list[Hit]) -> list[Citation]:
+    """Return the passages the LLM cited first (quote: the sentence closest to its answer), then the rest."""
+    answer_terms = analyse_question(reply.text)
+    order = list(reply.cited) + [i for i in range(len(hits)) if i not in reply.cited]
+    return [_cite(hits[i], best_clause(answer_terms, hits[i])) for i in order]

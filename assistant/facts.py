@@ -1,0 +1,148 @@
+"""Typed facts inside a passage: time expressions, quantities, document references, quoted names.
+
+Each finder returns spans (start, end) into the given text, so the answer phrase is always a
+verbatim piece of the passage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A document reference:
+#   (Nghị quyết|Chỉ thị|…)        the document type, "Kế hoạch hành động", "Chương trình hành động" too
+#   \s+(?:số\s+)?                 optional "số"
+#   \d+(?:/\d{4})?[-/]\s?[\w/.-]* the số hiệu: "07-CT/TU", "170/2024/QH15", "57-NQ/TW", "07-\nCT/TU" wrapped
+#   (?:,?\s*ngày\s+D/M/YYYY)?     optional issue date: ", ngày 14/01/2026"
+#   (?:\s+của\s+[^,;.(“"]{3,70}?)  optional issuer up to " về", "“", punctuation: " của Ban Bí thư"
+# Example: "Chỉ thị số 07-CT/TU, ngày 14/01/2026 của Ban Thường vụ Tỉnh ủy “về tăng cường …”"
+_DOC_TYPES = (
+    r"Nghị quyết|Chỉ thị|Kết luận|Quyết định|Kế hoạch(?: hành động)?|Hướng dẫn|Thông báo|"
+    r"Chương trình(?: hành động| phối hợp)?|Công văn|Thông tư(?: liên tịch)?|Nghị định|Quy định|Quy chế|"
+    r"Báo cáo|Tờ trình|Đề án|Pháp lệnh|Văn bản|Luật|Số"
+)
+# words of a name may be split by a line break where the PDF wrapped: "Nghị\nquyết"
+_DOC_TYPES = _DOC_TYPES.replace(" ", r"\s+")
+DOC_REF = re.compile(
+    rf"(?P<type>{_DOC_TYPES})\s+(?:số\s+)?"
+    r"(?P<number>\d+(?:/\d{4})?(?:[-/]\s{0,3}[0-9A-ZĐa-zđ]+(?:[-/.][0-9A-ZĐa-zđ]+)*)+)"
+    r"(?P<date>,?\s*ngày\s+\d{1,2}/\d{1,2}/\d{4})?"
+    r"(?P<issuer>\s+của\s+"
+    r"(?:[^,;.()“\"\n](?!\s(?:về|thực hiện|triển khai|với|như|để|nhằm|tại|trong|đã|là)\s)){3,80}"
+    r"[^,;.()“\"\n\s])?"
+)
+
+# A calendar date: "30/7/2025", "15/11", "ngày 10 tháng 7 năm 2025"
+_DATE = r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+# A month, quarter or year: "tháng 12/2025", "quý IV/2025", "năm 2026"
+_MONTH = r"(?:tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV]{1,3}(?:/\d{4})?|năm\s+\d{4})"
+# An hour: "11h00", "11 giờ 30", "8h"
+_HOUR = r"\d{1,2}\s*(?:h|giờ)\s*\d{0,2}(?:\s*phút)?"
+# A time expression, with its qualifier:
+#   (trước|chậm nhất|…)\s+        optional qualifier: "trước", "chậm nhất là", "trong", "từ", "đến" …
+#   (?:HOUR,?\s*)?                 optional hour: "11h00, "
+#   (?:ngày\s+)?(DATE|MONTH)       a date, month, quarter or year
+#   (?:\s*(?:đến|-)\s*(?:ngày\s+)?DATE)?  optional range end: "từ ngày 1/7 đến ngày 15/7"
+# Example: "trước 11h00, ngày 11/7/2025", "trong tháng 12/2025", "chậm nhất ngày 10/11/2026"
+_QUALIFIER = (
+    r"(?:hoàn thành\s+)?(?:trước|chậm nhất(?:\s+là)?|muộn nhất(?:\s+là)?|hạn chót(?:\s+là)?|trong|từ|"
+    r"đến|kể từ|vào|cuối|đầu|giữa|sau|ngay trong)"
+)
+_QUALIFIER = _QUALIFIER.replace(" ", r"\s+")  # "hoàn\nthành trong" where a line wrapped
+TIME_EXPR = re.compile(
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:{_HOUR},?\s*)?(?:(?:[Nn]gày|[Nn]\xe0y)\s+)?(?:{_DATE}|{_MONTH})"
+    rf"(?:\s*(?:đến|-)\s*(?:ngày\s+)?{_DATE})?",
+    re.I,
+)
+# A frequency: "6 tháng/lần", "(6 tháng/lần)", "định kỳ hằng năm", "hằng quý", "mỗi tháng một lần"
+PERIOD_EXPR = re.compile(
+    r"\d+\s+(?:tháng|năm|quý|tuần|ngày)\s*/\s*lần"
+    r"|(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)(?:\s+(?:một|1)\s+lần)?"
+    r"|định kỳ\s+\d+\s+(?:tháng|năm|quý)(?:\s*(?:/|một)\s*lần)?",
+    re.I,
+)
+# A quantity with its unit:
+#   (hơn|trên|gần|khoảng|…)\s+     optional qualifier: "hơn 2.100 đại biểu"
+#   \d+(?:[.,]\d+)*                the number, with thousands dots or a decimal comma: "2.100", "8,5"
+#   \s*(%|phần trăm|words)         "%", or up to three following words: "102 điểm cầu"
+# Example: "hơn 2.100 đại biểu", "8%", "100 ngày cao điểm"
+QUANTITY = re.compile(
+    r"(?:(?P<qualifier>hơn|trên|gần|khoảng|ít nhất|tối thiểu|tối đa|dưới|đạt|trên|xấp xỉ|ước đạt|đủ)\s+)?"
+    r"(?P<number>\d+(?:[.,]\d+)*)(?P<unit>\s*(?:%|phần trăm)|(?:\s+[^\W\d_]+){1,3})?",
+    re.I,
+)
+# A quoted name: “Bình dân học vụ số”, "Người Việt Nam ưu tiên dùng hàng Việt Nam"
+QUOTED = re.compile(r"“([^”]{3,200})”|\"([^\"\n]{3,200})\"")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A typed phrase in a passage: kind is "time", "period", "quantity", "doc_ref" or "quoted"."""
+
+    kind: str
+    start: int
+    end: int
+    qualifier: str = ""  # "trước", "hơn", the document type, or the words before a quote
+
+
+def doc_refs(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
+    """Return the document references in text[start:end]."""
+    return [Fact("doc_ref", m.start(), m.end(), m.group("type"))
+            for m in DOC_REF.finditer(text, start, len(text) if end is None else end)]
+
+
+def _inside(pos: int, spans: list[Fact]) -> bool:
+    """Return True when a position falls inside one of the spans."""
+    return any(span.start <= pos < span.end for span in spans)
+
+
+def times(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
+    """Return time expressions and frequencies in text[start:end], outside document references."""
+    end = len(text) if end is None else end
+    refs = doc_refs(text, start, end)
+    found = [Fact("period", m.start(), m.end()) for m in PERIOD_EXPR.finditer(text, start, end)]
+    for m in TIME_EXPR.finditer(text, start, end):
+        if _inside(m.start(), refs) or _inside(m.start(), found):
+            continue
+        # a bare year or "2.2" is not a time; a date needs "/" or "tháng", a year needs "năm"
+        if not re.search(r"/|tháng|năm|quý|giờ|\dh", m.group(0), re.I):
+            continue
+        found.append(Fact("time", m.start(), m.end(), " ".join((m.group("qualifier") or "").lower().split())))
+    return sorted(found, key=lambda fact: fact.start)
+
+
+def quantities(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
+    """Return quantities with units in text[start:end], skipping dates, years, references and numbering."""
+    end = len(text) if end is None else end
+    taken = doc_refs(text, start, end) + times(text, start, end)
+    found = []
+    for m in QUANTITY.finditer(text, start, end):
+        number = m.group("number")
+        if _inside(m.start("number"), taken) or not m.group("unit"):
+            continue
+        before = text[max(start, m.start() - 1):m.start()]
+        after = text[m.end("number"):m.end("number") + 1]
+        if before in "/-" and before or after in "/-" and after:
+            continue  # part of "07-CT", "30/7"
+        if re.fullmatch(r"(?:19|20)\d\d", number):
+            continue  # a year
+        if re.match(r"\d+(?:\.\d+)*\.\s", text[m.start("number"):m.start("number") + 12]):
+            continue  # an enumerator "2.2. "
+        unit_end = m.end()
+        unit = m.group("unit")
+        if unit and not unit.strip().startswith(("%", "phần")):
+            # keep unit words up to the first punctuation-bearing gap
+            unit_end = m.end("number") + len(unit)
+        qualifier = " ".join((m.group("qualifier") or "").lower().split())
+        found.append(Fact("quantity", m.start(), unit_end, qualifier))
+    return found
+
+
+def quoted(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
+    """Return quoted names in text[start:end] with the four words before each as qualifier."""
+    end = len(text) if end is None else end
+    found = []
+    for m in QUOTED.finditer(text, start, end):
+        before = " ".join(text[max(start, m.start() - 60):m.start()].split()[-4:])
+        found.append(Fact("quoted", m.start(), m.end(), before))
+    return found

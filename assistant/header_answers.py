@@ -1,0 +1,125 @@
+"""Answers from a document's own header: its signer, issue date, số hiệu and issuer.
+
+Read from the registry's metadata, or from the header and signature lines of the text when the
+metadata lacks a field; the quote is always the value's exact span in the document text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.evidence import (
+    NUMBER,
+    Candidate,
+    asked_numbers,
+    number_key,
+    question_doc_type,
+    shorten,
+    support,
+)
+from assistant.model import Hit
+from assistant.question import QuestionAnalysis, QuestionKind
+from indexer.model import DocumentRecord
+from indexer.normalize import match_key
+
+
+def header_candidates(analysis: QuestionAnalysis, hits: list[Hit],
+              get_record: Callable[[str], DocumentRecord | None]) -> list[Candidate]:
+    """Return signer, issue date, số hiệu or issuer of the document the question is about."""
+    by_doc: dict[str, float] = {}
+    for rank, hit in enumerate(hits):
+        by_doc[hit.doc.doc_id] = by_doc.get(hit.doc.doc_id, 0.0) + 1.0 / (1 + rank)
+    found = []
+    for doc_id, prior in by_doc.items():
+        record = get_record(doc_id)
+        if record is None:
+            continue
+        meta = record.metadata
+        asked = asked_numbers(analysis)
+        own = {number_key(n) for n in NUMBER.findall(meta.number or "")}
+        implemented = {number_key(n) for n in NUMBER.findall(meta.title or "")}
+        if asked and not asked & own:
+            # the question may name the document this one implements: "Kế hoạch thực hiện NQ 02 … ký"
+            # is this plan, "Ai ký Chỉ thị 07" is not the plan implementing Chỉ thị 07
+            asked_type = question_doc_type(analysis)
+            same_type = asked_type is None or match_key(meta.doc_type or "").startswith(asked_type)
+            if not (asked & implemented and same_type):
+                continue
+        header = " ".join(x for x in (meta.doc_type, meta.number, meta.title, meta.issuer, meta.place) if x)
+        backing = support(analysis, header + " " + record.text[:400])
+        value, pattern = _metadata_value(analysis.kind, record)
+        if not value or pattern is None:
+            continue
+        match = pattern.search(record.text)
+        if match is None:
+            continue
+        # the document's own field is the designed answer when the question is about the document
+        found.append(Candidate(shorten(value), None, (match.start(), match.end()), backing,
+                               backing + 0.25 + 0.1 * prior, doc_id))
+    return found
+
+
+def _metadata_value(kind: QuestionKind, record: DocumentRecord) -> tuple[str | None, re.Pattern[str] | None]:
+    """Return the metadata answer and a pattern locating it in the document text."""
+    meta = record.metadata
+    if kind is QuestionKind.SIGNER and meta.signer_name:
+        position = f" ({' '.join(meta.signer_position.split())})" if meta.signer_position else ""
+        return meta.signer_name + position, _loose(meta.signer_name)
+    if kind is QuestionKind.DOC_NUMBER and meta.number:
+        return meta.number, _loose(meta.number)
+    if kind is QuestionKind.ISSUER and meta.issuer:
+        return meta.issuer, _loose(meta.issuer)
+    if kind is QuestionKind.ISSUE_DATE and meta.issued_date:
+        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", meta.issued_date)
+        if not match:
+            return None, None
+        year, month, day = (int(x) for x in match.groups())
+        shown = f"ngày {day:02d}/{month:02d}/{year}"
+        # "ngày 31 tháng 12 năm 2025" or "31/12/2025" (leading zeros optional)
+        written = re.compile(
+            rf"ngày\s+0?{day}\s+tháng\s+0?{month}\s+năm\s+{year}|(?<!\d)0?{day}/0?{month}/{year}", re.I)
+        return shown, written
+    if kind is QuestionKind.SIGNER:
+        signature = _SIGNATURE.search(record.text)
+        if signature:  # no signer in the metadata: the name under the signing title
+            title = " ".join(signature.group("title").split()).strip("* ")
+            name = signature.group("name").strip()
+            return f"{name} ({title})", re.compile(re.escape(name))
+    if kind is QuestionKind.DOC_NUMBER:
+        header_number = _HEADER_NUMBER.search(record.text, 0, 1500)
+        if header_number:  # no số hiệu in the metadata: the "Số …" line of the header
+            return " ".join(header_number.group(1).split()), re.compile(re.escape(header_number.group(1)))
+    if kind is QuestionKind.ISSUE_DATE:
+        # no full date in the metadata: the place-and-date line may still give month and year,
+        # "Thái Tân, ngày   tháng 02 năm 2026" (the day left blank for the signer)
+        header = _HEADER_DATE.search(record.text, 0, 2000)
+        if header:
+            shown = " ".join(re.sub(r"^ngày\s+(?=tháng)", "", header.group(0)).split())
+            return shown, re.compile(re.escape(header.group(0)))
+    return None, None
+
+
+# The signature block: an upper-case signing title, then within a few lines a person's name.
+#   (?P<title>(?:KT\.|TM\.|T/M|Q\.)?…CAPS…)   "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "TRƯỞNG BAN", "PHÓ BÍ THƯ"
+#   (?:\s*\n){1,6}\s*                          blank lines left for the signature and seal
+#   (?P<name>Xxx Xxx( Xxx){0,3})\s*$            "Nguyễn Hữu Việt"
+_NAME_WORD = "[A-ZĐÀ-Ỹ][a-zđà-ỹ]+"
+_SIGNATURE = re.compile(
+    r"(?m)^[ \t*]*(?P<title>(?:(?:KT|TM|T/M|TL|TUQ|Q)\.?\s+)?(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|PHÓ BÍ THƯ|"
+    r"TRƯỞNG BAN|PHÓ TRƯỞNG BAN|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|BAN THƯỜNG VỤ|TRƯỞNG BAN CHỈ ĐẠO)"
+    r"[^\n]*(?:(?:[ \t]*\n)+[ \t*]*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{3,}[^\n]*){0,2})"
+    r"(?:[ \t]*\n){1,12}[ \t]*(?:kiêm[ \t]*\n(?:[ \t]*\n){0,6}[ \t]*)?"
+    rf"(?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,4}})[ \t]*$"
+)
+# The number line of a document header:
+#   (?m)^\s*Số\s*:?\s*     "Số: ", "Số " at the start of a line
+#   (\d[^\s,;]*|-\s*[A-ZĐ][^\s,;]*)   "45/KH-UBND", "12-HD/BTGDVTU", or "- KH/ĐU" (number left blank)
+_HEADER_NUMBER = re.compile(r"(?m)^\s*Số\s*:?\s*(\d[^\s,;]*|-\s*[A-ZĐ][^\s,;]*)")
+# The date line of a document header: "ngày 31 tháng 12 năm 2025", "ngày   tháng 02 năm 2026"
+_HEADER_DATE = re.compile(r"ngày\s+(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
+
+
+def _loose(value: str) -> re.Pattern[str]:
+    """Return a case-insensitive pattern for a value whose words may be split by any white space."""
+    return re.compile(r"\s+".join(re.escape(word) for word in value.split()), re.I)

@@ -1,0 +1,370 @@
+"""Where things are in a passage: clauses, actors with their roles, dates, quantities, document references.
+
+Pure functions over one passage string; every span is a (start, end) pair into that string, so a
+quote built from it is exactly `passage[start:end]`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.question import Role
+from indexer.normalize import fold_tones
+
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_LOWER = _UPPER.lower()
+# A blank line that is a paragraph break, not a PDF line wrap ("… triển khai \n\nlập, thẩm định …" and
+# "… Trong đó, xây dựng \n\nBộ chỉ tiêu …" continue their sentence):
+#   (?<=[.:;!?])[ \t]*\n\s*\n                   after a sentence, clause or lead-in end
+#   \n\s*\n(?=[ \t]*(?:bullet|enumerator|CAPS))  or before a bullet, an enumerator or an upper-case line
+_PARAGRAPH = (rf"(?<=[.:;!?])[ \t]*\n\s*\n|\n\s*\n(?=[ \t]*(?:[-+•*][ \t]|\d+(?:\.\d+)*[.)][ \t]|"
+              rf"[a-zđ]\)[ \t]|[IVX]+[.\-][ \t]|[{_UPPER}]{{2,}}|Điều\s|Phụ lục|Nơi nhận))")
+
+# Where a new sentence-level unit starts:
+#   _PARAGRAPH                    a blank line (new paragraph), unless the next line opens in lower case
+#   \n(?=\s*(?:[-+•*]|1.|2.1.|a)|I.))  a line opening with a bullet or an enumerator
+#   (?<=[.;:!?])[ \t]*\n          a line that ends a sentence, a clause or a lead-in ("… như sau:")
+#   (?<=[.!?])[ \t]+(?=[UPPER(“"])  a sentence end inside a line: "… bền vững. Tổ chức …"
+# Example: "- Sở Y tế chủ trì.\n+ Rà soát …" splits before "+".
+_SENTENCE_BREAK = re.compile(
+    rf"""{_PARAGRAPH}
+       | \n(?=[ \t]*(?:[-+•*][ \t]|\d+(?:\.\d+)*[.)][ \t]|[a-zđ]\)[ \t]|[IVX]+[.\-][ \t]))
+       | (?<=[.;:!?])[ \t]*\n
+       | (?<=[.!?])[ \t]+(?=[{_UPPER}(“"])""",
+    re.X,
+)
+# A clause boundary inside a sentence: "; " ("…; UBND tỉnh lãnh đạo …")
+_CLAUSE_BREAK = re.compile(r"(?<=;)\s+")
+# A leading bullet or enumerator: "- ", "+ ", "2.2.3. ", "a) ", "III- "
+_LEADER = re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+[.\-])?\s*")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause of a passage and the sentence (bullet item) around it, as spans into the passage."""
+
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    item_start: int  # start of the bullet item or paragraph holding the sentence
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the span without surrounding white space and leading bullet or enumerator."""
+    lead = _LEADER.match(text, start, end)
+    if lead:
+        start = lead.end()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _pieces(text: str, pattern: re.Pattern[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Return the non-empty trimmed pieces of text[start:end] between matches of a pattern."""
+    pieces, cursor = [], start
+    for match in pattern.finditer(text, start, end):
+        pieces.append(_trimmed(text, cursor, match.start()))
+        cursor = match.end()
+    pieces.append(_trimmed(text, cursor, end))
+    return [(s, e) for s, e in pieces if e - s > 1]
+
+
+# A heading line: an enumerator and at most 150 characters, then a line break.
+# Example: "3. Các ngành Khoa giáo; Ban Xây dựng Đảng\nTham mưu cho cấp uỷ …"
+_HEADING_LINE = re.compile(r"[ \t]*(?:\d+(?:\.\d+)*[.)]|[IVX]+[.\-])[ \t][^\n]{1,150}\n")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Return sentence spans; a heading line glued to its first item becomes its own sentence."""
+    spans = []
+    for start, end in _pieces(text, _SENTENCE_BREAK, 0, len(text)):
+        line_start = text.rfind("\n", 0, start) + 1
+        heading = _HEADING_LINE.match(text, line_start, end)
+        if heading and heading.end() < end and text[heading.end():end].lstrip()[:1].isupper():
+            spans.append((start, heading.end() - 1))
+            spans.append(_trimmed(text, heading.end(), end))
+        else:
+            spans.append((start, end))
+    return [(s, e) for s, e in spans if e - s > 1]
+
+
+# Where a bullet item or paragraph starts: a blank line, or a line opening with a bullet or enumerator.
+_ITEM_BREAK = re.compile(
+    _PARAGRAPH + r"|\n(?=[ \t]*(?:[-+•*][ \t]|\d+(?:\.\d+)*[.)][ \t]|[a-zđ]\)[ \t]|[IVX]+[.\-][ \t]))")
+
+
+def clauses(text: str) -> list[Clause]:
+    """Return the clauses of a passage, each with its enclosing sentence and item, in order."""
+    items = [start for start, _ in _pieces(text, _ITEM_BREAK, 0, len(text))] or [0]
+    found = []
+    for s_start, s_end in _sentences(text):
+        item_start = max((i for i in items if i <= s_start), default=s_start)
+        for c_start, c_end in _pieces(text, _CLAUSE_BREAK, s_start, s_end):
+            found.append(Clause(c_start, c_end, s_start, s_end, item_start))
+    return found
+
+
+def folded(text: str) -> str:
+    """Return the tone-folded text when it keeps every offset, else the text itself."""
+    result = fold_tones(text)
+    return result if len(result) == len(text) else text
+
+
+# --- actors and roles -----------------------------------------------------------------------------
+
+# First words of an agency or office holder (match_key form). "Tổ chức", "Ban hành", "Báo cáo",
+# "Phòng, chống", "Hội nghị" start verbs or events instead and are excluded below.
+_AGENCY_HEADS = (
+    "ubnd", "ủy ban", "hđnd", "hội đồng", "sở", "ban", "bộ", "văn phòng", "công an", "cục", "chi cục",
+    "tổng cục", "viện", "trung tâm", "trường", "đảng ủy", "đảng đoàn", "cấp ủy", "tỉnh ủy", "thành ủy",
+    "huyện ủy", "thị ủy", "quận ủy", "mặt trận", "mttq", "ubmttq", "hội", "đoàn", "liên đoàn", "phòng",
+    "thanh tra", "kho bạc", "ngân hàng", "báo", "đài", "bệnh viện", "đồng chí", "chủ tịch",
+    "phó chủ tịch", "giám đốc", "thủ trưởng", "người đứng đầu", "bí thư", "thường trực", "chính phủ",
+    "thủ tướng", "quốc hội", "thuế", "thống kê", "kiểm toán", "tòa án", "viện kiểm sát", "cơ quan",
+    "đơn vị", "doanh nghiệp", "tập đoàn", "tổng công ty", "công ty", "bảo hiểm xã hội", "bhxh",
+    "bộ chỉ huy", "tổ công tác", "tổ giúp việc", "tổ hỗ trợ", "tcc", "tccs", "ủy viên", "lực lượng",
+    "các", "những", "mỗi", "cán bộ", "ngành", "địa phương",
+)
+_NOT_AGENCY = re.compile(
+    r"^(?:ban hành|ban đầu|báo cáo|phòng,? chống|phòng ngừa|hội nghị|hội thảo|hội họp|đoàn kết|"
+    r"bộ chỉ tiêu|bộ chỉ số|bộ máy|bộ tiêu chí|bộ mặt|trường hợp|sở hữu|cơ quan nhà nước các cấp|"
+    r"các (?!(?:cấp|sở|ban|bộ|ngành|cơ quan|đơn vị|phòng|tổ chức|đồng chí|đảng|địa phương|xã|huyện|"
+    r"hội|đoàn|doanh nghiệp|trường|lực lượng|ủy ban|ubnd|thành viên|tỉnh|thành phố))|"
+    r"những (?!(?:cơ quan|đơn vị|đồng chí|sở|ngành))|mỗi (?!(?:cơ quan|đơn vị|đồng chí)))"
+)
+# Extra heads of a compound name whose later words look like verbs: "Ủy ban kiểm tra Tỉnh ủy".
+_LONG_HEADS = ("ủy ban kiểm tra", "ban chỉ đạo", "ban quản lý", "ban tổ chức", "ban xây dựng đảng")
+
+_ROLE_VERBS: tuple[tuple[str, Role], ...] = (
+    ("chủ trì", Role.LEAD),
+    ("chịu trách nhiệm", Role.RESPONSIBLE),
+    ("có trách nhiệm", Role.RESPONSIBLE),
+    ("tham mưu", Role.ADVISE),
+    ("phối hợp", Role.COORDINATE),
+    ("chỉ đạo", Role.DIRECT),
+    ("lãnh đạo", Role.DIRECT),
+)
+_GENERIC_VERBS = (
+    "theo dõi", "hướng dẫn", "triển khai", "tổ chức", "xây dựng", "thực hiện", "nghiên cứu", "rà soát",
+    "tập trung", "khẩn trương", "chủ động", "tiếp tục", "đôn đốc", "kiểm tra", "giám sát", "tăng cường",
+    "đẩy mạnh", "cụ thể hóa", "ban hành", "báo cáo", "tổng hợp", "hoàn thành", "bảo đảm", "đảm bảo",
+    "quán triệt", "tuyên truyền", "phổ biến", "quan tâm", "nâng cao", "thường xuyên", "kịp thời",
+    "phát huy", "hỗ trợ", "cung cấp", "gửi", "lập", "thẩm định", "xem xét", "giải quyết", "sử dụng",
+    "bố trí", "ưu tiên", "phụ trách", "được giao", "chuẩn bị", "tiếp thu", "hoàn chỉnh", "hoàn thiện",
+    "lồng ghép", "đề xuất", "cập nhật", "vận động", "quản lý", "tham gia", "tiếp nhận", "xử lý",
+    "khắc phục", "giao", "là", "làm", "có", "cần", "phải", "sẽ", "trình", "định hướng", "phát triển",
+    "nắm", "ký", "cử", "mở rộng", "thúc đẩy", "tập huấn", "đánh giá", "sơ kết", "tổng kết",
+)
+
+
+def _verb_regex(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """Return a regex finding any of the lower-case verbs as whole words (case-sensitive)."""
+    # "trình" inside "chương trình"/"quy trình"/"công trình" is a noun, not the verb
+    alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?<!chương )(?<!quy )(?<!công )(?:{alternatives})(?!\w)")
+
+
+_ANY_VERB = _verb_regex(tuple(v for v, _ in _ROLE_VERBS) + _GENERIC_VERBS)
+_ROLE_VERB = _verb_regex(tuple(v for v, _ in _ROLE_VERBS))
+_ROLE_OF = {verb: role for verb, role in _ROLE_VERBS}
+# "Giao Sở Tài chính: …", "giao cho Văn phòng Tỉnh ủy phối hợp …", "Đề nghị Đảng uỷ … "
+_ASSIGN = re.compile(r"(?:giao(?: cho)?|đề nghị|yêu cầu)\s+", re.I)
+_BACK_BOUNDARY = re.compile(r"[,;:(]\s*|\s+và\s+")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who does something in a clause: the agency span and its role phrase span (into the text)."""
+
+    name: tuple[int, int]
+    role_phrase: tuple[int, int] | None
+    role: Role | None
+
+
+def is_agency(phrase: str) -> bool:
+    """Return True when a phrase opens with an agency or office-holder word."""
+    key = folded(phrase).lower().lstrip()
+    if _NOT_AGENCY.match(key):
+        return False
+    if re.match(r"[A-ZĐ]{2,}\b(?![/-])", phrase.lstrip()):  # an acronym "UBND", "TCCS", not "NQ/TW"
+        return True
+    return any(re.match(rf"{re.escape(head)}(?!\w)", key) for head in _AGENCY_HEADS)
+
+
+def _role_phrase(text: str, verb_start: int, end: int) -> tuple[int, int]:
+    """Return the span from a verb to just before the next action verb: "chủ trì, phối hợp với Y"."""
+    fold = folded(text)
+    cursor = verb_start
+    first = _ANY_VERB.match(fold, verb_start)
+    cursor = first.end() if first else verb_start
+    stop = end
+    for match in _ANY_VERB.finditer(fold, cursor, end):
+        between = fold[cursor:match.start()]
+        if re.fullmatch(r"[\s,]*(?:và\s*)?(?:với\s*)?", between) and match.group(0) in _ROLE_OF:
+            cursor = match.end()  # a chained role: "lãnh đạo, chỉ đạo", "chủ trì, phối hợp"
+            continue
+        stop = match.start()
+        break
+    for punct in (";", ":", ". "):
+        pos = text.find(punct, verb_start, stop)
+        if pos >= 0:
+            stop = pos
+    stop = min(stop, verb_start + 110)
+    while stop > verb_start and not text[stop - 1].isalnum() and text[stop - 1] not in ")”\"":
+        stop -= 1
+    if stop < end and stop - verb_start >= 110:  # cut at a word boundary
+        stop = text.rfind(" ", verb_start, stop) if text.rfind(" ", verb_start, stop) > verb_start else stop
+    return verb_start, stop
+
+
+def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] | None:
+    """Return the agency phrase ending at the clause's first verb, walking back over commas.
+
+    "Các Sở: A, B chủ trì" -> "Các Sở: A, B"; "Căn cứ …, Ban X chủ trì" -> "Ban X"; but in
+    "chủ trì, phối hợp các cơ quan, đơn vị tham mưu" the agencies are objects, not a subject.
+    """
+    fold = folded(text)
+    candidates = [start] + [m.end() for m in _BACK_BOUNDARY.finditer(text, start, verb_start)]
+    for begin in candidates:  # the longest agency phrase wins ("Các Sở: Giáo dục và Đào tạo, Y tế")
+        if verb_start - begin > 120:
+            continue
+        phrase = text[begin:verb_start]
+        if not (phrase.strip() and is_agency(phrase)):
+            continue
+        if _ANY_VERB.search(fold, start, begin):
+            return None  # the role verb is not the clause's first verb
+        if _ANY_VERB.search(fold, _past_long_head(fold, begin), verb_start):
+            continue
+        return begin, verb_start - (len(phrase) - len(phrase.rstrip(" ,")))
+    return None
+
+
+def _past_long_head(fold: str, begin: int) -> int:
+    """Return where a compound agency head ends ("Ủy ban kiểm tra …"), or begin."""
+    key = fold[begin:begin + 30].lower()
+    return begin + max((len(head) for head in _LONG_HEADS if key.startswith(head)), default=0)
+
+
+def find_actor(text: str, start: int, end: int) -> Actor | None:
+    """Return the agency doing the clause text[start:end] and its role, or None if the clause has none.
+
+    Handles "X chủ trì, phối hợp với Y …", "Căn cứ …, X tham mưu …", "Giao X: …",
+    "Các Sở: A, B triển khai …" and "X, Y: Chủ động …".
+    """
+    fold = folded(text)
+    lead = _ASSIGN.match(text, start, end)
+    body = lead.end() if lead else start
+    # a named role verb anywhere in the clause, with an agency right before it
+    for match in _ROLE_VERB.finditer(fold, body, end):
+        subject = _subject_before(text, body, match.start())
+        if subject:
+            return Actor(subject, _role_phrase(text, match.start(), end), _ROLE_OF[match.group(0)])
+    if not is_agency(text[body:end]):
+        return None
+    # the clause opens with an agency: it runs to the first lower-case verb or a lead-in colon
+    head_end = _past_long_head(fold, body)
+    verb = _ANY_VERB.search(fold, head_end, end)
+    colon = text.find(":", body, verb.start() if verb else end)
+    phrase: tuple[int, int] | None
+    if colon >= 0 and (len(text[body:colon].split()) > 2 or lead):
+        name_end, phrase = colon, None
+    elif verb and verb.start() - body <= 120:
+        name_end, phrase = verb.start(), _role_phrase(text, verb.start(), end)
+    elif lead and end - body <= 120:
+        name_end, phrase = end, None  # "Giao Sở Tài chính" as a heading line
+    else:
+        return None
+    name_end = body + len(text[body:name_end].rstrip(" ,:"))
+    if name_end - body < 2:
+        return None
+    role = _ROLE_OF.get(fold[phrase[0]:phrase[1]].split(",")[0].strip()) if phrase else None
+    return Actor((body, name_end), phrase, role)
+
+
+def heading_actor(heading: str) -> str | None:
+    """Return the agency a heading names: "2.2.3. Ban Tổ chức Tỉnh ủy" -> "Ban Tổ chức Tỉnh ủy"."""
+    start, end = _trimmed(heading, 0, len(heading))
+    if not is_agency(heading[start:end]) and not _ASSIGN.match(heading, start, end):
+        return None
+    lead = _ASSIGN.match(heading, start, end)
+    body = lead.end() if lead else start
+    if end - body <= 100:  # the whole heading: "Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh"
+        return heading[body:end].rstrip(" :") or None
+    actor = find_actor(heading, start, end)
+    return heading[actor.name[0]:actor.name[1]] if actor else None
+
+
+def starts_with_verb(text: str, start: int) -> bool:
+    """Return True when a clause opens with a verb ("Chủ trì, phối hợp …"), i.e. has no subject."""
+    return _ANY_VERB.match(folded(text[start:start + 40]).lower()) is not None
+
+
+def verb_phrase_at_start(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the role phrase of a subject-less clause: "Chủ trì, phối hợp Văn phòng Tỉnh ủy"."""
+    lower = text[:start] + text[start:start + 1].lower() + text[start + 1:]
+    return _role_phrase(lower, start, end)
+
+
+def role_of_phrase(text: str, span: tuple[int, int]) -> Role | None:
+    """Return the role named by a role phrase, if any ("chủ trì, phối hợp …" -> LEAD)."""
+    key = folded(text[span[0]:span[1]]).lower()
+    return next((role for verb, role in _ROLE_VERBS if key.startswith(verb)), None)
+
+
+# --- agency names mentioned anywhere ------------------------------------------------------------
+
+# The first word of an agency name as written (capitalised): "Văn phòng", "Sở", "UBND", …
+_NAME_HEAD = re.compile(
+    r"(?<!\w)(?:UBND|HĐND|UBMTTQ|MTTQ|Sở|Ban|Bộ|Văn phòng|[ỦU][ỷy] ban|Công an|Cục|Chi cục|Viện|Trung tâm|"
+    r"Hội đồng|Mặt trận|Thanh tra|Kho bạc|Đảng [ủu][ỷy]|Tỉnh [ủu][ỷy]|Thành [ủu][ỷy]|Huyện [ủu][ỷy]|"
+    r"Cơ quan|Tòa án|Trường|Hội|Đoàn|Liên đoàn|Bệnh viện|Thuế|Thống kê|Chính phủ|Quốc hội|Thủ tướng|"
+    r"(?:Phó )?Chủ tịch|Giám đốc|(?:Phó )?Bí thư|Thủ trưởng|Chánh Văn phòng|Trưởng ban)(?!\w)"
+)
+# Lower-case words that still belong to a name: "Ủy ban nhân dân tỉnh", "Ủy ban kiểm tra Tỉnh ủy"
+_NAME_LOWER = frozenset(
+    ["nhân", "dân", "tỉnh", "huyện", "xã", "phường", "thành", "phố", "trung", "ương", "kiểm", "tra", "các"])
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|\S")
+
+
+def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the spans of agency names in a clause: "gửi về Văn phòng Tỉnh ủy - …" -> "Văn phòng Tỉnh ủy".
+
+    A name runs from a capitalised head over capitalised words, one lower-case word after a
+    capitalised one ("Tuyên giáo"), "và" before a capitalised word, and the words in _NAME_LOWER.
+    """
+    spans: list[tuple[int, int]] = []
+    for head in _NAME_HEAD.finditer(text, start, end):
+        if spans and head.start() < spans[-1][1]:
+            continue
+        name_end = head.end()
+        previous_upper = True
+        for word in _WORD.finditer(text, head.end(), end):
+            if text[name_end:word.start()].strip():
+                break  # punctuation between words ends the name
+            token = word.group(0)
+            if token[0].isupper():
+                previous_upper = True
+            elif token == "và" and re.match(r"\s+[" + _UPPER + r"]", text[word.end():word.end() + 2]):
+                previous_upper = False
+            elif token.isalpha() and (previous_upper or token in _NAME_LOWER):
+                if _ANY_VERB.match(folded(text), word.start()):
+                    break
+                previous_upper = False
+            else:
+                break
+            name_end = word.end()
+        spans.append((head.start(), name_end))
+    return spans
+
+
+# A person named with a title: "đồng chí Nguyễn Đình Trung - Ủy viên Ban Chấp hành Trung ương Đảng"
+#   (?:đồng chí|ông|bà)\s+            the title
+#   ((?:[UPPER]\w*\s+){1,4}[UPPER]\w*)  two to five capitalised syllables: the name
+_PERSON = re.compile(rf"(?:[Đđ]ồng chí|[Oo]ng|[Bb]à)\s+((?:[{_UPPER}]\w*\s+){{1,4}}[{_UPPER}]\w*)")
+
+
+def person_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return spans of person names introduced by a title in text[start:end]."""
+    return [m.span(1) for m in _PERSON.finditer(text, start, end)]
