@@ -31,6 +31,7 @@ run: install
 
 test: install-dev browser
 	$(PY) -m ruff check assistant indexer eval ui tests
+	$(PY) -m mypy
 	$(PY) -m pytest -q -rs
 	DQA_DATA_DIR=artifacts/eval-data $(PY) -m indexer build
 	DQA_DATA_DIR=artifacts/eval-data $(PY) -m eval run --gold eval/gold/test.jsonl --out artifacts/eval-test

@@ -3,7 +3,9 @@
 Words come from pyvi's word segmentation ("Ban Thường vụ" -> "Ban Thường_vụ") after tone folding,
 lower-cased, with punctuation and a light list of function and question words dropped. A compound
 word also contributes its syllables, so a query segmented differently from the passage still
-matches. Each word becomes a stable 32-bit hash id; the document side carries BM25-style saturated
+matches. In a question, abbreviations of the genre and their full names ("UBND" / "Ủy ban nhân
+dân") each add the other spelling (`indexer.abbreviations`), so either way of writing finds the
+other. Each word becomes a stable 32-bit hash id; the document side carries BM25-style saturated
 term frequencies and the query side ones. Qdrant's IDF modifier supplies the inverse document
 frequency, so the score is BM25-like without a hand-written index.
 """
@@ -15,6 +17,7 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 
+from indexer.abbreviations import other_spellings
 from indexer.normalize import fold_tones
 
 # BM25 term-frequency saturation (Robertson's k1, b) with a fixed expected passage length in words,
@@ -62,9 +65,14 @@ def _segment(text: str) -> str:
     return str(ViTokenizer.tokenize(text))
 
 
-def keyword_tokens(text: str) -> list[str]:
-    """Return the keywords of a text in order: segmented words, their syllables, and codes."""
-    folded = fold_tones(text)
+def keyword_tokens(text: str, expand: bool = False) -> list[str]:
+    """Return the keywords of a text in order: segmented words, their syllables, and codes.
+
+    `expand`: the other spellings of its abbreviations and full names come last, as if written after
+    the text (done to questions, so a passage is found whichever way it writes a name).
+    """
+    extra = other_spellings(text) if expand else []
+    folded = fold_tones(" . ".join([text, *extra]) if extra else text)
     tokens: list[str] = [code.lower() for code in _CODE.findall(folded)]
     for word in _segment(folded).split():
         word = word.lower().strip("_")
@@ -99,4 +107,4 @@ def document_vector(text: str) -> KeywordVector:
 
 def query_vector(text: str) -> KeywordVector:
     """Return the query's sparse vector: weight 1 for each distinct keyword."""
-    return _vector({token_id(token): 1.0 for token in keyword_tokens(text)})
+    return _vector({token_id(token): 1.0 for token in keyword_tokens(text, expand=True)})
