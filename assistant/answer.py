@@ -8,17 +8,18 @@ from time import perf_counter
 from typing import Protocol
 
 from assistant.errors import BadInput, NotFound
-from assistant.evidence import NUMBER, Candidate, support
+from assistant.evidence import NUMBER, Candidate, candidate_sources, support, ungrounded
 from assistant.extract import extract_answer
 from assistant.llm import LlmReply, ask_llm
 from assistant.model import Answer, Citation, Filters, Hit
-from assistant.question import QuestionAnalysis, analyse_question
+from assistant.question import QuestionAnalysis, QuestionKind, analyse_question
 from assistant.settings import RetrievalMode, Settings
 from assistant.spans import clauses
 from indexer.model import DocumentRecord
 from indexer.normalize import match_key
 
 ABSTAIN_TEXT = "Không tìm thấy thông tin này trong các văn bản đã lập chỉ mục."
+FREE_THRESHOLD = 0.6  # support needed when the question has no recognisable question word ("… ở đâu?")
 ANSWER_POOL = 8  # passages read for an answer; the citations are the first top_k of them
 
 
@@ -51,7 +52,7 @@ def answer_question(
     get_record = _record_lookup(retriever)
     candidate = extract_answer(analysis, hits, get_record, use_headings=settings.answer_use_heading_context)
     supported = candidate is not None and is_supported(candidate, analysis, settings.abstain_threshold,
-                                                        get_record)
+                                                        get_record, hits)
     use_llm = bool(settings.llm_base_url and settings.llm_model and hits)
     reply = ask_llm(settings, question, hits[:k]) if use_llm else None
 
@@ -93,16 +94,23 @@ def checked_question(question: str, max_chars: int) -> str:
 
 
 def is_supported(candidate: Candidate, analysis: QuestionAnalysis, threshold: float,
-                 get_record: Callable[[str], DocumentRecord | None]) -> bool:
-    """Return True when the candidate's support reaches the threshold and every số hiệu asked exists."""
+                 get_record: Callable[[str], DocumentRecord | None], hits: list[Hit] | None = None) -> bool:
+    """Return True when the candidate's support reaches the threshold and its sources hold what is asked.
+
+    Every số hiệu the question gives must occur in the answering document, every place or person
+    it names too, and every year near the answer (see `evidence.ungrounded`).
+    """
+    if analysis.kind is QuestionKind.FREE:
+        threshold = max(threshold, FREE_THRESHOLD)  # no question word: only a close match answers
     if candidate.support <= 0.0 or candidate.support < threshold:
         return False  # no word of the question is found where the answer came from
     record = get_record(candidate.doc_id) if candidate.doc_id else None
     if record is None:
         return True
     haystack = match_key(record.text).replace(" ", "")
-    return all(match_key(number).replace(" ", "") in haystack
-               for number in NUMBER.findall(analysis.text))
+    if not all(match_key(number).replace(" ", "") in haystack for number in NUMBER.findall(analysis.text)):
+        return False
+    return not ungrounded(analysis, *candidate_sources(candidate, record, hits or []))
 
 
 def _record_lookup(retriever: PassageSource) -> Callable[[str], DocumentRecord | None]:

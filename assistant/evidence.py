@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from assistant.model import Hit
 from assistant.question import QuestionAnalysis, content_terms
+from indexer.model import DocumentRecord
 from indexer.normalize import match_key
 
 MAX_ANSWER_CHARS = 200
-# A số hiệu: "07-CT/TU", "170/2024/QH15", "01-KH/BCĐTW"
+MAX_LIST_CHARS = 300  # a list answer names every item, so it may run longer
+# A số hiệu: "05-CT/TU", "15/2023/QH15", "02-KH/BCĐ"
 NUMBER = re.compile(r"\b\d+(?:/\d{4})?[-/][0-9A-ZĐa-zđ]+(?:[-/.][0-9A-ZĐa-zđ]+)*")
-_CONTEXT_WEIGHT = 0.5  # a term found only in the heading path or the document title counts half
+_CONTEXT_WEIGHT = 0.5  # a term found only in the heading path counts half
+_DOCUMENT_WEIGHT = 0.8  # a term found only in the document's own name (type, số hiệu, title, issuer)
 # Genre glue syllables: present in almost every passage, so they count little as evidence.
 _WEAK = frozenset(content_terms("tỉnh thực hiện triển khai công tác năm nhiệm vụ tổ chức kế hoạch các cấp"))
 _DOC_TYPE_WORDS = ("kế hoạch", "hướng dẫn", "thông báo", "chỉ thị", "quyết định", "công văn", "nghị quyết",
@@ -36,23 +41,34 @@ def bigrams(tokens: tuple[str, ...]) -> set[str]:
     return {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
 
 
-def support(analysis: QuestionAnalysis, text: str, context: str = "") -> float:
-    """Return the weighted share of question terms and term pairs found in text (context counts half)."""
+def support(analysis: QuestionAnalysis, text: str, context: str = "", document: str = "") -> float:
+    """Return the weighted share of question terms and term pairs found in text.
+
+    A term found only in the context (the heading path) counts half; one found only in the
+    document's own name (type, số hiệu, title, issuer) counts `_DOCUMENT_WEIGHT`: "Theo kế hoạch
+    thực hiện Nghị quyết 15, …" names the document, and the passage need not repeat it.
+    """
     terms = analysis.terms
     if not terms:
         return 0.0
-    own = content_terms(text)
-    ctx = content_terms(context)
-    own_set, ctx_set = set(own), set(ctx)
-    own_pairs, ctx_pairs = bigrams(own), bigrams(ctx)
+    own, ctx, doc = content_terms(text), content_terms(context), content_terms(document)
+    own_set, ctx_set, doc_set = set(own), set(ctx), set(doc)
+    own_pairs, ctx_pairs, doc_pairs = bigrams(own), bigrams(ctx), bigrams(doc)
+
+    def weight_of(item: str, own_items: set[str], ctx_items: set[str], doc_items: set[str]) -> float:
+        if item in own_items:
+            return 1.0
+        in_context = _CONTEXT_WEIGHT if item in ctx_items else 0.0
+        return max(in_context, _DOCUMENT_WEIGHT if item in doc_items else 0.0)
+
     found = total = 0.0
     for term in terms:
         weight = 0.3 if term in _WEAK else 1.0
         total += weight
-        found += weight if term in own_set else weight * _CONTEXT_WEIGHT if term in ctx_set else 0.0
+        found += weight * weight_of(term, own_set, ctx_set, doc_set)
     for pair in analysis.bigrams:
         total += 1.0
-        found += 1.0 if pair in own_pairs else _CONTEXT_WEIGHT if pair in ctx_pairs else 0.0
+        found += weight_of(pair, own_pairs, ctx_pairs, doc_pairs)
     return found / total if total else 0.0
 
 
@@ -80,3 +96,67 @@ def question_doc_type(analysis: QuestionAnalysis) -> str | None:
     key = match_key(analysis.text)
     found = [(key.find(word), word) for word in _DOC_TYPE_WORDS if word in key]
     return min(found)[1] if found else None
+
+
+def toneless(text: str) -> str:
+    """Return text without any diacritics, "đ" as "d", lower case, whitespace collapsed.
+
+    Names are compared in this form: "Đắk Nông", "Đăk Nông", "Đắc Nông" and "ĐẮK NÔNG" are one place.
+    """
+    stripped = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    # a final "k" exists only in place names of the Central Highlands, often written with "c": "Đắc Nông"
+    return " ".join(re.sub(r"(?<=\w)k\b", "c", stripped.replace("đ", "d").replace("Đ", "D").lower()).split())
+
+
+def contains_words(haystack: str, needle: str) -> bool:
+    """Return True when needle occurs in haystack as whole words (both already in one form)."""
+    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
+
+
+def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[str]:
+    """Return the names, years and ordinals the question gives that its answer's sources lack.
+
+    A place or person named in the question must occur somewhere in the answering document; a
+    year or an ordinal ("Phiên họp thứ hai") must occur near the answer (`nearby`: the cited
+    passage with its heading path and the document's own header). "Tỉnh Lâm Đồng …" answered from
+    a Gia Lai plan, or "… năm 2030" answered from a passage about 2025, is a near miss, not an answer.
+    """
+    document_key, nearby_key = toneless(document), toneless(nearby)
+    missing = [name for name in analysis.names if not contains_words(document_key, toneless(name))]
+    missing += [year for year in analysis.years if year not in nearby_key]
+    missing += [ordinal for ordinal in analysis.ordinals if not contains_words(nearby_key, toneless(ordinal))]
+    return missing
+
+
+# The first section heading of a document ends its header: "I. MỤC ĐÍCH, YÊU CẦU", "I- NỘI DUNG",
+# "Điều 1.", or the salutation of a công văn "Kính gửi:"
+_FIRST_SECTION = re.compile(r"(?m)^[ \t]*(?:I[.\-][ \t]|Điều[ \t]+1\b|Kính gửi)")
+
+
+def document_header(text: str, limit: int = 1500) -> str:
+    """Return the document's header: its text before the first section heading, at most `limit` chars."""
+    match = _FIRST_SECTION.search(text, 0, limit)
+    return text[: match.start() if match else limit]
+
+
+# A full date: "30/9/2020", "ngày 31 tháng 12 năm 2025"
+_FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{0,2}\s*tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
+
+
+def candidate_sources(candidate: Candidate, record: DocumentRecord, hits: list[Hit]) -> tuple[str, str]:
+    """Return (the whole answering document, the text near the answer) for `ungrounded`.
+
+    Near the answer: the cited passage with its heading path, and the document's name and header.
+    An answer from a passage (not from the header itself) leaves out the header's dates: the year a
+    document was signed does not make "… ban hành năm 2025" true of a passage about a 2020 decision;
+    "Kế hoạch công tác năm 2026" in its title still counts.
+    """
+    meta = record.metadata
+    fields = " ".join(x for x in (meta.doc_type, meta.number, meta.title, meta.issuer) if x)
+    header = document_header(record.text)
+    if candidate.hit_index is not None and candidate.hit_index < len(hits):
+        chunk = hits[candidate.hit_index].chunk
+        nearby = f"{fields}\n{_FULL_DATE.sub(' ', header)}\n{chunk.section}\n{chunk.text}"
+    else:
+        nearby = f"{fields} {meta.issued_date or ''}\n{header}"
+    return f"{fields}\n{record.text}", nearby

@@ -5,269 +5,63 @@ questions) together with the clause that supports it. A candidate's score adds
   - support: how much of the question's content the supporting sentence covers,
   - fit: how well the phrase answers this kind of question (role named, deadline, unit, type),
   - a small retrieval-rank prior.
-The answer calls `extract_answer`; `support` is what abstention is calibrated on.
+The answer calls `extract_answer`; `support` is what abstention is calibrated on. Who-answers live
+in `who_answers`, list and noun answers in `list_answers`, the clauses they read in `scope`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from assistant.evidence import (
     MAX_ANSWER_CHARS,
+    MAX_LIST_CHARS,
     NUMBER,
     Candidate,
     asked_numbers,
     bigrams,
+    candidate_sources,
     number_key,
     question_doc_type,
     shorten,
     support,
+    ungrounded,
 )
 from assistant.facts import DOC_REF, Fact, doc_refs, quantities, quoted, times
 from assistant.header_answers import header_candidates
+from assistant.list_answers import items_under_heading, list_candidates, named_by_head, without_excluded
 from assistant.model import Hit
-from assistant.question import METADATA_KINDS, STOPWORDS, QuestionAnalysis, QuestionKind, Role, content_terms
-from assistant.spans import (
-    Clause,
-    agency_mentions,
-    clauses,
-    find_actor,
-    folded,
-    heading_actor,
-    person_mentions,
-    role_of_phrase,
-    starts_with_verb,
-    verb_phrase_at_start,
-)
+from assistant.question import METADATA_KINDS, STOPWORDS, QuestionAnalysis, QuestionKind, content_terms
+from assistant.scope import Scope, asked_refs, one_line, rank_prior, read_scopes
+from assistant.spans import Clause, folded
+from assistant.who_answers import who_candidates
 from indexer.model import DocumentRecord
 from indexer.normalize import match_key
 
 _DEADLINE_QUALIFIERS = ("trước", "chậm", "muộn", "hạn", "hoàn thành", "trong", "đến")
 
 
-# --- helpers over one passage ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Scope:
-    """One clause of one ranked passage with its support."""
-
-    rank: int
-    hit: Hit
-    clause: Clause
-    support: float  # of the clause, or 0.9 × that of its sentence when higher
-    own: float  # of the clause alone
-
-    @property
-    def text(self) -> str:
-        return self.hit.chunk.text
-
-    @property
-    def quote(self) -> tuple[int, int]:
-        """The sentence around the clause when short, else the clause."""
-        c = self.clause
-        if c.sentence_end - c.sentence_start <= 320:
-            return c.sentence_start, c.sentence_end
-        return c.start, c.end
-
-
-def _context(hit: Hit) -> str:
-    """Return the heading path and document title of a passage, the context of its clauses."""
-    return " ".join(part for part in (hit.chunk.section, hit.doc.title or "", hit.doc.number or "") if part)
-
-
-def _scopes(analysis: QuestionAnalysis, hits: list[Hit]) -> list[_Scope]:
-    """Return every clause of every passage with its support."""
-    scopes = []
-    for rank, hit in enumerate(hits):
-        context = _context(hit)
-        text = hit.chunk.text
-        for clause in clauses(text):
-            own = support(analysis, text[clause.start:clause.end], context)
-            sentence = support(analysis, text[clause.sentence_start:clause.sentence_end], context)
-            scopes.append(_Scope(rank, hit, clause, max(own, 0.9 * sentence), own))
-    return scopes
-
-
-def _rank_prior(rank: int) -> float:
-    """Return a small bonus for passages ranked high by retrieval."""
-    return 0.08 / (1 + rank)
-
-
-def _phrase(text: str, span: tuple[int, int]) -> str:
-    """Return a span of text as one line."""
-    return " ".join(text[span[0]:span[1]].split())
-
-
 # --- candidates per question kind -----------------------------------------------------------------
 
 
-def _heading_agency(hit: Hit, clause: Clause) -> str | None:
-    """Return the agency owning a subject-less item: a heading in the path or a lead-in line above."""
-    text = hit.chunk.text
-    for line in reversed(text[: clause.sentence_start].splitlines()):
-        line = line.strip()
-        if line.endswith(":") or (line and len(line) <= 120 and re.match(r"\d+(?:\.\d+)*[.)]\s", line)):
-            found = heading_actor(line)
-            if found:
-                return found
-            if re.match(r"\d+(?:\.\d+)*[.)]\s", line):
-                break
-    for heading in reversed([part for part in hit.chunk.section.split(" > ") if part.strip()]):
-        found = heading_actor(heading)
-        if found:
-            return found
-    return None
-
-
-def _who(analysis: QuestionAnalysis, scopes: list[_Scope], use_headings: bool) -> list[Candidate]:
-    """Return agencies doing what the question asks, with their role phrase (people for "Ai là …")."""
-    if analysis.person:
-        return _people(analysis, scopes)
+def _dates_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the date of a document the question names: "Nghị quyết số 30-NQ/TW, ngày 12/4/2024"."""
     found = []
-    for scope in scopes:
-        text, clause = scope.text, scope.clause
-        actor = find_actor(text, clause.start, clause.end)
-        fit = 0.1
-        if actor is not None:
-            name = _phrase(text, actor.name)
-            phrase = actor.role_phrase
-            role = actor.role
-        elif clause.sentence_start > clause.item_start and (
-                item_actor := find_actor(text, clause.item_start, _first_sentence_end(text, clause))):
-            # a later sentence of an item: "- Sở X chủ trì …. Trong đó, xây dựng …"
-            name = _phrase(text, item_actor.name)
-            phrase = None
-            role = item_actor.role
-            fit = 0.05
-        elif use_headings and starts_with_verb(text, clause.start):
-            heading = _heading_agency(scope.hit, clause)
-            if heading is None:
-                continue
-            name = " ".join(heading.split())
-            phrase = verb_phrase_at_start(text, clause.start, clause.end)
-            role = role_of_phrase(text.lower(), phrase)
-            fit = 0.05
-        else:
-            continue
-        if analysis.role is not None and role is analysis.role:
-            fit += 0.12
-        if analysis.kind is QuestionKind.ISSUER and phrase and folded(text[phrase[0]:phrase[1]]).startswith(
-                "ban hành"):
-            fit += 0.2  # "UBND tỉnh ban hành Kế hoạch …" answers "cơ quan nào ban hành"
-        if _named_in_question(analysis, name):
-            fit -= 0.15  # the question names this agency; it asks about another one
-        role_text = _phrase(text, phrase) if phrase and phrase[1] > phrase[0] else ""
-        role_text = role_text[:1].lower() + role_text[1:]
-        answer = f"{name} ({role_text})" if role_text else name
-        found.append(Candidate(shorten(answer), scope.rank, scope.quote, scope.support,
-                               scope.support + fit + _rank_prior(scope.rank), scope.hit.doc.doc_id))
-    return found + _mentioned_agencies(analysis, scopes) + _issuers_of_asked_documents(analysis, scopes)
-
-
-def _people(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
-    """Return people named with their titles: "đồng chí Nguyễn Văn A - Bí thư Tỉnh ủy"."""
-    asked = re.search(r"\bai là\s+(.+)", match_key(analysis.text))
-    position = set(content_terms(asked.group(1))) if asked else set()
-    found = []
-    for scope in scopes:
-        text = scope.text
-        for start, end in person_mentions(text, scope.clause.start, scope.clause.end):
-            # the name with its apposition of positions, up to the next comma-free stop
-            tail = re.match(r"\s*[-–,(]\s*[^;.()]{3,90}", text[end:end + 100])
-            answer_end = end + (tail.end() if tail else 0)
-            held = set(content_terms(text[end:answer_end]))
-            if position and len(position & held) < 0.6 * len(position):
-                continue  # "Ai là Bí thư Đảng ủy xã X?" is not "đồng chí Y - Bí thư Tỉnh ủy"
-            found.append(Candidate(shorten(_phrase(text, (start, answer_end))), scope.rank, scope.quote,
-                                   scope.support, scope.support + 0.1 + _rank_prior(scope.rank),
-                                   scope.hit.doc.doc_id))
-    return found
-
-
-def _first_sentence_end(text: str, clause: Clause) -> int:
-    """Return where the first sentence of the clause's item ends."""
-    item = [c for c in clauses(text) if c.item_start == clause.item_start]
-    return item[0].sentence_end if item else clause.end
-
-
-def _named_in_question(analysis: QuestionAnalysis, name: str) -> bool:
-    """Return True when every content word of a name already occurs in the question."""
-    words = set(content_terms(name))
-    return bool(words) and words <= set(analysis.terms)
-
-
-def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
-    """Return agencies named anywhere in a clause ("gửi về Văn phòng Tỉnh ủy"), except the question's own."""
-    found = []
-    for scope in scopes:
-        text = scope.text
-        refs = doc_refs(text, scope.clause.start, scope.clause.end)
-        for start, end in agency_mentions(text, scope.clause.start, scope.clause.end):
-            name = _phrase(text, (start, end))
-            if len(name) < 3 or _named_in_question(analysis, name):
-                continue
-            if any(ref.start <= start < ref.end for ref in refs):
-                continue  # the issuer of a referenced document: "Nghị quyết số 57 của Bộ Chính trị"
-            # a recipient or channel: "gửi về X", "qua X", "báo cáo X", "giao X", "do X"
-            before = folded(text[max(0, start - 20):start]).lower()
-            fit = 0.04 if re.search(r"(?:về|qua|gửi|giao|cho|do|với|trước)\s*$", before) else 0.0
-            if analysis.preposition and re.search(rf"{analysis.preposition}\s*$", before):
-                fit += 0.12  # "báo cáo … qua cơ quan nào?" is answered by "(qua Ban X)"
-            if analysis.role is Role.LEAD and re.search(r"phối hợp(?: với)?\s*$", before):
-                fit -= 0.1  # a coordinating agency is not the lead one
-            # an apposition naming what the question asks: "Văn phòng Tỉnh ủy - Cơ quan Thường trực …"
-            after = re.match(r"\s*[-–(]\s*([^;,.)]{3,60})", text[end:end + 64])
-            if after and len(set(content_terms(after.group(1))) & set(analysis.terms)) >= 2:
-                fit += 0.08
-            found.append(Candidate(shorten(name), scope.rank, scope.quote, scope.support,
-                                   scope.support + fit + _rank_prior(scope.rank), scope.hit.doc.doc_id))
-    return found
-
-
-# A question about who owns or issued a document: "là của cơ quan nào", "do ai ban hành"
-_OWNER_QUESTION = re.compile(r"(?:của|do) (?:cơ quan|đơn vị|ai|ban|bộ)\b|ban hành")
-
-
-def _asked_refs(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[tuple[_Scope, re.Match[str]]]:
-    """Return the references in the passages to a document the question names by số hiệu."""
-    asked = asked_numbers(analysis)
-    if not asked:
-        return []
-    return [(scope, match) for scope in scopes
-            for match in DOC_REF.finditer(scope.text, scope.clause.start, scope.clause.end)
-            if number_key(match.group("number")) in asked]
-
-
-def _dates_of_asked_documents(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
-    """Return the date of a document the question names: "Nghị quyết số 72-NQ/TW, ngày 09/9/2025"."""
-    found = []
-    for scope, match in _asked_refs(analysis, scopes):
+    for scope, match in asked_refs(analysis, scopes):
         if match.group("date"):
             date = re.sub(r"^,?\s*", "", match.group("date"))
             found.append(Candidate(shorten(date), scope.rank, scope.quote, scope.support,
-                                   scope.support + 0.3 + _rank_prior(scope.rank), scope.hit.doc.doc_id))
+                                   scope.support + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
 
 
-def _issuers_of_asked_documents(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
-    """Return the issuer of a document the question names by số hiệu: "Kế hoạch số 01-KH/BCĐTW … của X"."""
-    found = []
-    for scope, match in _asked_refs(analysis, scopes):
-        if match.group("issuer"):
-            issuer = re.sub(r"^\s*của\s+", "", match.group("issuer"))
-            # "Kế hoạch số … là của cơ quan nào?", "… do ai ban hành?"; otherwise not the actor asked for
-            asked_type = question_doc_type(analysis)
-            same_type = asked_type is None or match_key(match.group("type")).startswith(asked_type)
-            fit = 0.3 if _OWNER_QUESTION.search(match_key(analysis.text)) and same_type else -0.1
-            found.append(Candidate(shorten(issuer), scope.rank, scope.quote, scope.support,
-                                   scope.support + fit + _rank_prior(scope.rank), scope.hit.doc.doc_id))
-    return found
+# A day in a time expression: "20/12", "ngày 5 tháng 9"
+_DAY = re.compile(r"\d{1,2}/\d{1,2}|ngày\s+\d{1,2}\b", re.I)
 
 
-def _when(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
+def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return dates, deadlines and frequencies, preferring what the question asks (deadline, period)."""
     found = []
     for scope in scopes:
@@ -277,6 +71,10 @@ def _when(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
             continue
         periods = [f for f in facts if f.kind == "period"]
         dates = [f for f in facts if f.kind == "time"]
+        if analysis.day:  # "ngày nào" is not answered by "năm 2026" or "tháng 12"
+            dates = [f for f in dates if _DAY.search(text, f.start, f.end)]
+            if not dates and not analysis.period:
+                continue
         deadlines = [f for f in dates if f.qualifier.startswith(_DEADLINE_QUALIFIERS)]
         if analysis.period and not periods:
             continue  # "bao lâu một lần" is not answered by a date
@@ -287,16 +85,16 @@ def _when(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
         if analysis.deadline:
             fit += 0.1 if deadlines else -0.05
         first, last = chosen[0], chosen[-1]
-        if analysis.period and periods and deadlines:  # "định kỳ hằng năm … trước ngày 15/11"
+        if analysis.period and periods and deadlines:  # "định kỳ hằng quý … trước ngày 20"
             first, last = min(periods[0], deadlines[0], key=lambda f: f.start), max(
                 periods[-1], deadlines[-1], key=lambda f: f.end)
         span = (first.start, last.end) if last.end - first.start <= 160 else (first.start, first.end)
-        found.append(Candidate(shorten(_phrase(text, span)), scope.rank, scope.quote, scope.support,
-                               scope.support + fit + _rank_prior(scope.rank), scope.hit.doc.doc_id))
+        found.append(Candidate(shorten(one_line(text, span)), scope.rank, scope.quote, scope.support,
+                               scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found + _dates_of_asked_documents(analysis, scopes)
 
 
-def _number(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
+def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return quantities with their unit, preferring the unit the question counts."""
     from assistant.question import content_terms as terms_of
 
@@ -327,8 +125,10 @@ def _number(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]
             else:
                 keep = 1 + bool(fact.qualifier) + 2
             answer = " ".join(words[:keep]).rstrip(",;:.")
-            found.append(Candidate(answer, scope.rank, scope.quote, scope.support,
-                                   scope.support + fit + _rank_prior(scope.rank), scope.hit.doc.doc_id))
+            # a number answers only with the question's words in its own clause: "phân tích tăng trưởng
+            # 9 tháng …; phấn đấu đạt 8% cả năm" does not give the 9-month growth
+            found.append(Candidate(answer, scope.rank, scope.quote, scope.own,
+                                   scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
 
 
@@ -336,20 +136,41 @@ def _number(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]
 _PEOPLE = frozenset({"người", "đại", "cán", "đảng", "học", "hội", "lượt", "thành", "công"})
 _CURRENCY = frozenset({"đồng", "triệu", "tỷ", "nghìn", "ngàn", "vnđ", "usd"})
 _MONEY_WORDS = frozenset({"kinh phí", "ngân sách", "mức hỗ", "mức chi", "mức lương", "phụ cấp", "số tiền",
-                          "mức thưởng", "nguồn vốn", "tổng vốn"})
+                          "mức thưởng", "nguồn vốn", "tổng vốn", "mức phạt", "tiền phạt", "mức thu",
+                          "lệ phí", "mức đóng"})
 
 
-def _doc(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
+# A document type word as written: "Chương trình phối hợp", "Kế hoạch", "Nghị quyết"
+_TYPE_WORD = re.compile(r"(?i)\b(nghị quyết|chỉ thị|kết luận|quyết định|kế hoạch|hướng dẫn|thông báo|"
+                        r"chương trình|"
+                        r"công văn|thông tư|nghị định|quy định|quy chế|đề án|báo cáo|tờ trình|luật)\b")
+
+
+def _type_before(text: str, clause: Clause, fact: Fact) -> str | None:
+    """Return the document type a bare "Số 04-CTPH/…" inherits: the last type word before it in its sentence.
+
+    "… các Chương trình phối hợp … (Số 02-CTPH/SNV-STP …; Số 03-…)" gives "Chương trình".
+    """
+    words = list(_TYPE_WORD.finditer(text, clause.sentence_start, fact.start))
+    return words[-1].group(1) if words else None
+
+
+def _doc(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return referenced documents, preferring the asked type and not the document itself."""
     found = []
     asked = asked_numbers(analysis)
+    asked_type = analysis.doc_type or (question_doc_type(analysis) if analysis.kind is QuestionKind.DOC_NUMBER
+                                       else None)
     for scope in scopes:
         text, clause = scope.text, scope.clause
         refs = doc_refs(text, clause.start, clause.end)
         for fact in refs:
             fit = 0.1
-            if analysis.doc_type and fact.qualifier.lower().startswith(analysis.doc_type):
-                fit += 0.12
+            bare = match_key(fact.qualifier) == "số"
+            ref_type = _type_before(text, clause, fact) if bare else fact.qualifier
+            if asked_type and ref_type:
+                # "chương trình nào": a Chương trình, not the Quyết định named next to it
+                fit += 0.12 if match_key(ref_type).startswith(asked_type) else -0.08
             own = scope.hit.doc.number
             if own and own.replace(" ", "") in text[fact.start:fact.end].replace(" ", ""):
                 fit -= 0.15
@@ -360,12 +181,12 @@ def _doc(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
             following = [r.start for r in refs if r.start > fact.start]
             about = text[fact.start:min(following[0] if following else clause.end, fact.end + 160)]
             fit += 0.15 * support(analysis, about)
-            # "Chương trình số 61 … thực hiện Nghị quyết số 57" answers "chương trình nào thực hiện NQ 57"
+            # "Chương trình số 12 … thực hiện Nghị quyết số 30" answers "chương trình nào thực hiện NQ 30"
             related = text[fact.end:min(clause.end, fact.end + 250)]
             if asked and any(number_key(n) in asked for n in NUMBER.findall(related)):
                 fit += 0.1
-            found.append(Candidate(shorten(_phrase(text, (fact.start, fact.end))), scope.rank, scope.quote,
-                                   scope.support, scope.support + fit + _rank_prior(scope.rank),
+            found.append(Candidate(shorten(one_line(text, (fact.start, fact.end))), scope.rank, scope.quote,
+                                   scope.support, scope.support + fit + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
     return found
 
@@ -395,9 +216,9 @@ _TOKEN_SPAN = re.compile(r"\w+(?:[-/.]\w+)*")
 def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """Return the span from the longest run of question words in a sentence to the end of its clause.
 
-    "… khuyến khích hợp tác giữa doanh nghiệp với viện, trường và Nhà nước; …" for "hợp tác giữa
-    những bên nào" gives "hợp tác giữa doanh nghiệp với viện, trường và Nhà nước": the words after
-    the ones the question repeats are what it asks for. None when the run ends the clause.
+    "… tăng cường liên kết giữa hợp tác xã với nông hộ và doanh nghiệp chế biến; …" for "liên kết
+    giữa các chủ thể nào" gives "liên kết giữa hợp tác xã với nông hộ và doanh nghiệp chế biến": the
+    words after the ones the question repeats are what it asks for. None when the run ends the clause.
     """
     terms, focus = set(analysis.terms), set(analysis.focus)
     key = folded(text).lower()
@@ -429,9 +250,9 @@ def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> t
     return run_begin, clause_end
 
 
-def _what(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
+def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the best-matching sentences, and quoted names introduced by question words."""
-    found = []
+    found = named_by_head(analysis, scopes)
     question_terms = set(analysis.terms)
     for scope in scopes:
         text, clause = scope.text, scope.clause
@@ -446,8 +267,12 @@ def _what(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
         # of two clauses of one long sentence, the one matching the question; and a sentence that goes
         # on after the words the question repeats (where its answer would be) over one that stops there
         fit = 0.05 * scope.own + (0.05 if anchored else -0.05)
-        found.append(Candidate(shorten(_phrase(text, window)), scope.rank, quote, scope.support,
-                               scope.support + fit + _rank_prior(scope.rank), scope.hit.doc.doc_id))
+        if analysis.head and content_terms(text[window[0]:window[1]])[-len(analysis.head):] == analysis.head:
+            fit -= 0.1  # "… tại các huyện miền núi." stops at the noun asked about and never says which
+        limit = MAX_LIST_CHARS if analysis.plural else MAX_ANSWER_CHARS
+        found.append(Candidate(shorten(without_excluded(analysis, one_line(text, window)), limit), scope.rank,
+                               quote, scope.support,
+                               scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
         if analysis.kind is QuestionKind.WHAT and not _asks_contact(analysis):
             for fact in quoted(text, clause.start, clause.end):
                 introduced = set(content_terms(fact.qualifier)) & question_terms
@@ -455,14 +280,14 @@ def _what(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
                                                           folded(text[fact.start:fact.end]).lower())
                 if introduced or opens:  # "phương châm “…”" for "phương châm … là gì", "“về …”" for "về gì"
                     fit = 0.05 + 0.08 * len(introduced) + (0.15 if opens else 0.0)
-                    found.append(Candidate(shorten(_phrase(text, (fact.start, fact.end))), scope.rank,
+                    found.append(Candidate(shorten(one_line(text, (fact.start, fact.end))), scope.rank,
                                            scope.quote, scope.support,
-                                           scope.support + fit + _rank_prior(scope.rank),
+                                           scope.support + fit + rank_prior(scope.rank),
                                            scope.hit.doc.doc_id))
         if _asks_contact(analysis):
             for match in _CONTACT.finditer(text, clause.start, clause.end):
                 found.append(Candidate(match.group(0).rstrip(".,;)"), scope.rank, scope.quote,
-                                       scope.support, scope.support + 0.2 + _rank_prior(scope.rank),
+                                       scope.support, scope.support + 0.2 + rank_prior(scope.rank),
                                        scope.hit.doc.doc_id))
     return found
 
@@ -485,36 +310,6 @@ _CONTACT_WORDS = re.compile(r"địa chỉ|trang web|website|\bweb\b|e-?mail|th�
                             r"cổng thông tin|\bcổng\b|\blink\b|\burl\b")
 
 
-def _list(analysis: QuestionAnalysis, scopes: list[_Scope]) -> list[Candidate]:
-    """Return the best lead-in with the items that follow it in its passage, joined by "; "."""
-    found = []
-    for i, scope in enumerate(scopes):
-        text = scope.text
-        items: list[tuple[int, int]] = []
-        lead = scope.clause
-        if text[lead.sentence_start:lead.sentence_end].rstrip().endswith(":"):
-            for later in scopes[i + 1:]:
-                if later.hit is not scope.hit or later.clause.start != later.clause.sentence_start:
-                    if later.hit is not scope.hit:
-                        break
-                    continue
-                items.append((later.clause.sentence_start, later.clause.sentence_end))
-        if not items:
-            continue
-        parts: list[str] = []
-        length = 0
-        for start, end in items:
-            head = re.split(r"[;:.]\s|,\s", _phrase(text, (start, end)))[0]
-            if length + len(head) > MAX_ANSWER_CHARS and parts:
-                break
-            parts.append(head)
-            length += len(head) + 2
-        quote = (lead.sentence_start, items[min(len(parts), len(items)) - 1][1])
-        found.append(Candidate(shorten("; ".join(parts)), scope.rank, quote, scope.support,
-                               scope.support + _rank_prior(scope.rank), scope.hit.doc.doc_id))
-    return found + _what(analysis, scopes)
-
-
 # --- entry point ----------------------------------------------------------------------------------
 
 
@@ -534,22 +329,44 @@ def extract_answer(
         if analysis.kind is QuestionKind.SIGNER:
             # who signed is only in the document header; passages do not say
             return max(meta, key=lambda c: c.score) if meta else None
-    scopes = _scopes(analysis, hits)
+    scopes = read_scopes(analysis, hits)
     kind = analysis.kind
     if kind is QuestionKind.WHO or kind is QuestionKind.ISSUER or kind is QuestionKind.SIGNER:
-        candidates = _who(analysis, scopes, use_headings)
+        candidates = who_candidates(analysis, scopes, use_headings)
     elif kind is QuestionKind.WHEN or kind is QuestionKind.ISSUE_DATE:
         candidates = _when(analysis, scopes)
     elif kind is QuestionKind.NUMBER:
         candidates = _number(analysis, scopes)
     elif kind is QuestionKind.DOC or kind is QuestionKind.DOC_NUMBER:
-        # documents without a số hiệu ("thống nhất các dự thảo: Quy chế làm việc, …") are in sentences
+        # documents without a số hiệu ("thông qua các dự thảo: Quy chế A, Đề án B") are in sentences
         sentences = [replace(c, score=c.score - 0.1) for c in _what(analysis, scopes)]
         candidates = _doc(analysis, scopes) + sentences
     elif kind is QuestionKind.LIST:
-        candidates = _list(analysis, scopes)
+        candidates = (list_candidates(analysis, scopes) + items_under_heading(analysis, hits, scopes)
+                      + _what(analysis, scopes))
     else:
         candidates = _what(analysis, scopes)
+        if _asks_contact(analysis):  # a telephone number or an address, or nothing
+            candidates = [c for c in candidates if _CONTACT.fullmatch(c.answer)]
     # a date, số hiệu or issuer may be the document's own (metadata) or one the passages mention
     candidates = meta + candidates
+    if kind not in METADATA_KINDS and kind is not QuestionKind.WHO:
+        # an answer made only of the question's own words says nothing new (an agency named in the
+        # question is scored down in `who_candidates` instead: "Ban X (tham mưu Ban Y …)" may repeat it)
+        asked = set(analysis.terms)
+        candidates = [c for c in candidates if not set(content_terms(c.answer)) <= asked]
+    if analysis.names or analysis.years:
+        candidates = [_grounding_checked(analysis, c, hits, get_record) for c in candidates]
     return max(candidates, key=lambda c: c.score) if candidates else None
+
+
+def _grounding_checked(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit],
+                       get_record: Callable[[str], DocumentRecord | None]) -> Candidate:
+    """Return the candidate, scored down when its sources lack a place, person or year the question gives.
+
+    Of two passages saying the same thing, the one in the document about the asked place wins.
+    """
+    record = get_record(candidate.doc_id) if candidate.doc_id else None
+    if record is None or not ungrounded(analysis, *candidate_sources(candidate, record, hits)):
+        return candidate
+    return replace(candidate, score=candidate.score - 0.3)

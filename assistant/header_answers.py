@@ -40,12 +40,15 @@ def header_candidates(analysis: QuestionAnalysis, hits: list[Hit],
         own = {number_key(n) for n in NUMBER.findall(meta.number or "")}
         implemented = {number_key(n) for n in NUMBER.findall(meta.title or "")}
         if asked and not asked & own:
-            # the question may name the document this one implements: "Kế hoạch thực hiện NQ 02 … ký"
-            # is this plan, "Ai ký Chỉ thị 07" is not the plan implementing Chỉ thị 07
+            # the question may name the document this one implements: "Kế hoạch thực hiện Nghị quyết 15
+            # … do ai ký" is this plan, "Ai ký Nghị quyết 15" is not the plan implementing it
             asked_type = question_doc_type(analysis)
             same_type = asked_type is None or match_key(meta.doc_type or "").startswith(asked_type)
             if not (asked & implemented and same_type):
                 continue
+        asked_type = question_doc_type(analysis)
+        if analysis.kind is QuestionKind.DOC_NUMBER and not _same_type(asked_type, meta.doc_type):
+            continue  # "Quyết định … có số hiệu gì" does not ask for the số hiệu of this Kế hoạch
         header = " ".join(x for x in (meta.doc_type, meta.number, meta.title, meta.issuer, meta.place) if x)
         backing = support(analysis, header + " " + record.text[:400])
         value, pattern = _metadata_value(analysis.kind, record)
@@ -58,6 +61,11 @@ def header_candidates(analysis: QuestionAnalysis, hits: list[Hit],
         found.append(Candidate(shorten(value), None, (match.start(), match.end()), backing,
                                backing + 0.25 + 0.1 * prior, doc_id))
     return found
+
+
+def _same_type(asked: str | None, doc_type: str | None) -> bool:
+    """Return True unless the question asks for one document type and the document is of another."""
+    return asked is None or not doc_type or match_key(doc_type).startswith(asked)
 
 
 def _metadata_value(kind: QuestionKind, record: DocumentRecord) -> tuple[str | None, re.Pattern[str] | None]:
@@ -92,7 +100,7 @@ def _metadata_value(kind: QuestionKind, record: DocumentRecord) -> tuple[str | N
             return " ".join(header_number.group(1).split()), re.compile(re.escape(header_number.group(1)))
     if kind is QuestionKind.ISSUE_DATE:
         # no full date in the metadata: the place-and-date line may still give month and year,
-        # "Thái Tân, ngày   tháng 02 năm 2026" (the day left blank for the signer)
+        # "Ea Kao, ngày   tháng 02 năm 2027" (the day left blank for the signer)
         header = _HEADER_DATE.search(record.text, 0, 2000)
         if header:
             shown = " ".join(re.sub(r"^ngày\s+(?=tháng)", "", header.group(0)).split())

@@ -52,13 +52,21 @@ class QuestionAnalysis:
     kind: QuestionKind
     terms: tuple[str, ...]  # content syllables, question words and stop words removed
     preposition: str | None = None  # the word before a who-cue: "qua" in "qua cơ quan nào"
-    focus: tuple[str, ...] = ()  # the terms right before the question word: "tham gia … những hoạt động gì"
+    focus: tuple[str, ...] = ()  # the terms right before the question word: "triển khai … những giải pháp gì"
     role: Role | None = None  # for WHO questions naming an assignment role
     unit: str | None = None  # for NUMBER questions: the counted noun, "điểm cầu"
     doc_type: str | None = None  # for DOC questions: the asked document type, "nghị quyết"
-    person: bool = False  # WHO question about a person ("Ai là Bí thư …", "đồng chí nào")
+    person: bool = False  # WHO question about a person ("Ai là Giám đốc …", "đồng chí nào")
     deadline: bool = False  # WHEN question about a deadline ("thời hạn", "trước ngày nào")
+    day: bool = False  # WHEN question asking for a day ("ngày nào", "trước ngày nào"), not a month or year
+    place: bool = False  # the question asks for places ("ở những huyện nào", "xã nào")
     period: bool = False  # WHEN question about a frequency ("bao lâu một lần", "định kỳ")
+    names: tuple[str, ...] = ()  # proper names the question gives: places, people ("Lâm Đồng")
+    years: tuple[str, ...] = ()  # years the question gives ("2026")
+    ordinals: tuple[str, ...] = ()  # which one of a series the question asks about ("thứ hai", "lần thứ 3")
+    plural: bool = False  # the question asks for several things ("những cơ quan nào", "gồm những gì")
+    head: tuple[str, ...] = ()  # the noun the question word asks about: "mô hình" in "là mô hình gì"
+    excluded: tuple[str, ...] = ()  # what "Ngoài …," sets aside: "Ngoài quy chế, … những văn bản nào"
 
     @property
     def bigrams(self) -> tuple[str, ...]:
@@ -80,7 +88,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
         "ai", "cơ quan nào", "đơn vị nào", "sở nào", "bộ phận nào", "ban nào", "người nào",
         "ngành nào", "tổ chức nào", "đồng chí nào", "bộ nào", "phòng nào", "lực lượng nào",
         "cấp nào", "địa phương nào", "cá nhân nào", "chủ thể nào", "những cơ quan nào",
-        "các cơ quan nào", "những đơn vị nào", "các đơn vị nào",
+        "các cơ quan nào", "những đơn vị nào", "các đơn vị nào", "về đâu", "gửi đâu", "tới đâu",
     ),
     QuestionKind.DOC: (
         "văn bản nào", "kế hoạch nào", "nghị quyết nào", "chỉ thị nào", "kết luận nào",
@@ -92,6 +100,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
         "gồm những gì", "gồm những", "bao gồm", "những gì", "liệt kê", "những nội dung nào",
         "những nhiệm vụ nào", "các nhiệm vụ nào", "các nội dung nào", "những lĩnh vực nào",
         "các lĩnh vực nào", "những giải pháp nào", "những việc gì", "những nhiệm vụ gì",
+        "kể tên", "nêu tên", "nêu các", "nêu những", "kể ra",
     ),
     QuestionKind.WHAT: (
         "là gì", "về vấn đề gì", "vấn đề gì", "nội dung gì", "như thế nào", "ra sao", "gì",
@@ -103,7 +112,8 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
 # "ký" must not be "ký kết" (signing an agreement is content, not the document's signer).
 _SIGN = re.compile(r"\bký\b(?! kết)")
 _SIGNER_WORD = re.compile(r"người ký|chức danh|chức vụ|\bai\b|người nào|đồng chí nào")
-_DOC_WORDS = r"(?:văn bản|kế hoạch|hướng dẫn|thông báo|chỉ thị|quyết định|công văn|nghị quyết|này)"
+_DOC_WORDS = (r"(?:văn bản|kế hoạch|hướng dẫn|thông báo|chỉ thị|quyết định|công văn|nghị quyết|kết luận|"
+              r"chương trình|quy chế|quy định|đề án|nghị định|thông tư|này)")
 # "ban hành" directly followed by a document word: "ban hành kế hoạch này"
 _ISSUED_DOC = re.compile(
     rf"ban hành (?:\w+ )?{_DOC_WORDS}|{_DOC_WORDS}(?: \w+){{0,16}} (?:được |do \w+ )?ban hành")
@@ -141,7 +151,7 @@ STOPWORDS = frozenset(
     for word in line.split(" ")
 )
 
-# A token: letters/digits with inner "-", "/" or "." (keeps "07-CT/TU", "2.100", "30/7/2025" whole).
+# A token: letters/digits with inner "-", "/" or "." (keeps "05-CT/TU", "1.500", "20/8/2024" whole).
 _TOKEN = re.compile(r"\w+(?:[-/.]\w+)*")
 
 
@@ -195,9 +205,17 @@ def _cue_text(key: str, found: tuple[int, int, QuestionKind]) -> str:
     return key[found[0]:found[0] - found[1]]
 
 
+# Words after "bao nhiêu" that open a phrase of time, place or purpose instead of naming a unit
+_NOT_UNIT = frozenset({"trong", "trên", "của", "cho", "vào", "ở", "tại", "so", "đối", "theo", "khi", "để",
+                       "là",
+                       "đến", "từ", "sau", "trước", "mỗi", "hằng", "hàng"})
+
+
 def _number_unit(key: str) -> str | None:
-    """Return the noun counted by "bao nhiêu"/"mấy": "bao nhiêu điểm cầu" -> "điểm cầu"."""
+    """Return the noun counted by "bao nhiêu"/"mấy": "bao nhiêu lớp tập huấn" -> "lớp tập huấn"."""
     match = re.search(r"(?:bao nhiêu|mấy)\s+((?:\w+)(?:\s+\w+)?)", key)
+    if match and match.group(1).split()[0] in _NOT_UNIT:
+        match = None  # "đạt bao nhiêu trong năm 2030": what follows is a time, not the counted unit
     if not match:
         return "%" if ("phần trăm" in key or "tỷ lệ" in key or "tỉ lệ" in key) else None
     words = [w for w in match.group(1).split() if w not in STOPWORDS]
@@ -221,12 +239,14 @@ def _focus(key: str) -> tuple[str, ...]:
 
 # The preposition right before what is asked: "qua cơ quan nào", "bàn về vấn đề gì", "theo kế hoạch nào"
 #   \b(qua|về|…)\s+                 the preposition
-#   (?:(?:cơ quan|vấn đề|…)\s+)*     the generic nouns of the question phrase
+#   (?:(?:cơ quan|vấn đề|…),?\s+)*   the generic nouns of the question phrase: "cơ quan, tổ chức"
 #   (?:gì|nào|ai|đâu)\b              the question word
 _PREPOSITION = re.compile(
     r"\b(qua|về|với|cho|trước|tới|đến|từ|của|theo|tại|bằng)\s+"
     r"(?:(?:cơ quan|đơn vị|sở|ban|bộ phận|vấn đề|nội dung|những|các|lĩnh vực|việc|hình thức|văn bản|"
-    r"kế hoạch|nghị quyết|chỉ thị|quyết định|hướng dẫn|thông báo|chương trình)\s+)*(?:gì|nào|ai|đâu)\b")
+    r"kế hoạch|nghị quyết|chỉ thị|quyết định|hướng dẫn|thông báo|chương trình|tổ chức|ngành|lực lượng|"
+    r"địa phương|tỉnh|thành phố|huyện|xã|phường|nơi),?\s+)*"
+    r"(?:gì|nào|ai|đâu)\b")
 
 
 def _preposition(key: str) -> str | None:
@@ -235,11 +255,133 @@ def _preposition(key: str) -> str | None:
     return match.group(1) if match else None
 
 
+# A year written on its own or closing a date: "năm 2030", "ngày 05/6/2024"; not inside a số hiệu
+# ("170/2024/QH15" names a document, checked as a số hiệu instead).
+_YEAR = re.compile(r"(?<![\d-])(?<!\d/)(?:19|20)\d\d(?![\d/-])|(?<=\d/)(?:19|20)\d\d(?![\d/-])")
+# An ordinal naming one of a series: "Phiên họp thứ hai", "Đại hội lần thứ 3", "khóa XIII" is not one
+_ORDINAL = re.compile(r"\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d+)\b")
+# A plural question word: "những cơ quan nào", "các sở nào", "gồm những gì", "những môn nào"
+#   \b(?:những|các)\s+(?:\w+,?\s+){0,10}?(?:nào|gì)\b  "những" or "các", up to ten words, the question word
+_PLURAL = re.compile(r"\b(?:những|các)\s+(?:\w+,?\s+){0,10}?(?:nào|gì)\b|\bgồm\b|\bbao gồm\b")
+
+# A question for a day, not a month or year: "ngày nào", "ngày bao nhiêu", "trước ngày mấy"
+_DAY_ASKED = re.compile(r"\bngày (?:nào|bao nhiêu|mấy)\b")
+
+# First syllables (match_key form) of agency names, document names, titles and question openers,
+# not of proper names: "Ban Thường vụ", "Sở Tài chính", "Nghị quyết", "Phó Chủ tịch".
+_NOT_NAME_HEADS = frozenset({
+    "ban", "sở", "bộ", "ủy", "trưởng", "chánh", "lãnh", "nhà", "nhân", "cán", "ubnd", "hđnd", "văn",
+    "cục", "chi", "tổng", "viện", "trường", "đảng", "cấp", "tỉnh", "thành", "huyện", "thị", "quận",
+    "mặt", "hội", "đoàn", "liên", "phòng", "ngân", "báo", "đài", "bệnh", "chủ", "phó", "giám", "thủ",
+    "bí", "thường", "chính", "quốc", "tòa", "kế", "nghị", "chỉ", "quyết", "hướng", "thông", "kết",
+    "công", "chương", "luật", "quy", "phong", "hệ", "cơ", "đơn", "các", "những", "mỗi", "ai", "khi",
+    "theo", "trong", "về", "đối", "ngoài", "người", "nội", "tổ", "lực", "sau", "trước", "ngày", "năm",
+    "tháng", "hạn", "số", "tại", "ở", "với", "cho", "do", "để", "nêu", "hãy"
+})
+# Words before a place name: "tỉnh Lâm Đồng", "thành phố Cần Thơ", "xã Ea Kao"
+_PLACE_CUE = re.compile(r"\b(?:tỉnh|thành phố|tp\.?|xã|phường|huyện|quận|thị xã|thị trấn|địa bàn)\s+$", re.I)
+# Capitalised place words and titles that open a run without being part of the name:
+# "Tỉnh Lâm Đồng", "Ông Nguyễn Văn An"
+_PLACE_WORDS = frozenset({"tỉnh", "thành", "phố", "xã", "phường", "huyện", "quận", "thị", "trấn"})
+_TITLE_WORDS = frozenset({"ông", "bà", "anh", "chị"})
+
+
+def proper_names(question: str) -> tuple[str, ...]:
+    """Return the proper names a question gives: places and people, not agencies or document names.
+
+    A name is a run of two or more capitalised syllables ("Lâm Đồng", "Nguyễn Văn An"), or one
+    capitalised run right after a place word ("xã Ea Kao"); a run opening with an agency or
+    document word ("Ban Thường vụ", "Sở Y tế", "Nghị quyết") is not a name.
+    """
+    words = list(re.finditer(r"[^\W\d_]+", question))
+    names: list[str] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        place = False
+        while run and match_key(run[0].group(0)) in _PLACE_WORDS | _TITLE_WORDS:
+            # "Tỉnh Lâm Đồng" gives the place "Lâm Đồng", "Ông Nguyễn Văn An" the name
+            place = place or match_key(run.pop(0).group(0)) in _PLACE_WORDS
+        if not run:
+            return
+        place = place or bool(_PLACE_CUE.search(question[: run[0].start()]))
+        first = match_key(run[0].group(0))
+        if (len(run) >= 2 or place) and (place or first not in _NOT_NAME_HEADS):
+            names.append(question[run[0].start():run[-1].end()])
+        run.clear()
+
+    for word in words:
+        token = word.group(0)
+        capital = token[0].isupper() and not (token.isupper() and len(token) > 1)
+        joined = not run or question[run[-1].end():word.start()] in (" ", " - ", "-")
+        if capital and joined:
+            run.append(word)
+        else:
+            close()
+            if capital:
+                run.append(word)
+    close()
+    return tuple(dict.fromkeys(names))
+
+
+# The noun right before the question word, after an optional "những"/"các"/"loại":
+#   (?:(?:những|các|loại|mấy)\s+)?    "những ", "loại "
+#   ((?:\w+\s+){0,1}\w+)              one or two syllables: "mô hình", "tổ", "huyện miền núi" → "miền núi"
+#   \s+(?:gì|nào)\b                    the question word
+# Example: "… là mô hình gì?" -> ("mô", "hình"); "… cấp cho người dân loại thẻ nào" -> ("thẻ",)
+_HEAD = re.compile(r"(?<!\w)(?:(?:những|các|loại|mấy)\s+)?((?:\w+\s+){0,1}\w+)\s+(?:gì|nào)\b")
+# A request to list: "Kể tên các sở …", "Liệt kê những nhiệm vụ …", "Nêu các hệ sinh thái …"
+#   \b(?:kể tên|nêu tên|liệt kê|kể ra|nêu)\s+   the request
+#   (?:các|những)\s+                           the plural word
+#   ((?:\w+\s*){1,3})                           the listed noun: "sở", "hệ sinh thái"
+_LISTED = re.compile(r"\b(?:kể tên|nêu tên|liệt kê|kể ra|nêu)\s+(?:các|những)\s+((?:\w+\s*){1,3})")
+# Nouns of agencies: a request to list them is a who-question ("Kể tên các sở được giao …")
+_AGENCY_NOUNS = frozenset({"cơ", "đơn", "sở", "ban", "ngành", "bộ", "tổ", "địa", "phòng", "cấp"})
+
+# Heads that name no particular thing: "vấn đề gì", "nội dung nào", "như thế nào"
+_VAGUE_HEADS = frozenset({"vấn đề", "nội dung", "việc", "công việc", "điều", "thế", "như thế", "cái", "ra",
+                          "là", "gồm", "những", "các", "loại", "có", "bằng", "theo", "được"})
+# "Ngoài X, …": X is set aside from what is asked
+_EXCLUDED = re.compile(r"\bngoài\s+([^,?]{3,80}),")
+
+
+def _head(key: str) -> tuple[str, ...]:
+    """Return the syllables of the noun the question word asks about ("mô hình" in "là mô hình gì").
+
+    A request to list gives the noun it lists: "Kể tên các mô hình …" -> ("mô", "hình").
+    """
+    matches = list(_HEAD.finditer(key))
+    listed = _LISTED.search(key)
+    if not matches and listed:
+        words = []
+        for word in listed.group(1).split()[:2]:
+            if word in STOPWORDS:
+                break
+            words.append(word)
+        return tuple(words)
+    if not matches:
+        return ()
+    words = matches[-1].group(1).split()
+    if words[-1] in {"những", "các"}:
+        return ()  # "xử lý những gì": the question asks for the verb's object, not a noun's name
+    if " ".join(words) in _VAGUE_HEADS:
+        return ()
+    while words and words[0] in STOPWORDS:
+        words = words[1:]
+    if not words or " ".join(words) in _VAGUE_HEADS:
+        return ()
+    return tuple(words)
+
+
 def analyse_question(question: str) -> QuestionAnalysis:
     """Return the kind, role, unit and content terms of a Vietnamese question."""
-    # "trí tuệ nhân tạo (AI)" is not the question word "Ai"
+    # "ứng dụng AI" is not the question word "Ai"
     key = match_key(re.sub(r"\bAI\b", " ", question))
     kind = _metadata_kind(key) or _interrogative_kind(key)
+    listed = _LISTED.search(key)
+    if listed and kind in (QuestionKind.LIST, QuestionKind.WHAT, QuestionKind.FREE) \
+            and listed.group(1).split()[0] in _AGENCY_NOUNS:
+        kind = QuestionKind.WHO  # "Kể tên các sở được giao …" asks for agencies
     role = next((r for cue, r in _ROLES if cue in key), None) if kind is QuestionKind.WHO else None
     unit = _number_unit(key) if kind is QuestionKind.NUMBER else None
     doc_type = None
@@ -275,4 +417,12 @@ def analyse_question(question: str) -> QuestionAnalysis:
         person=person,
         deadline=deadline,
         period=period,
+        names=proper_names(question),
+        day=kind in (QuestionKind.WHEN, QuestionKind.ISSUE_DATE) and bool(_DAY_ASKED.search(key)),
+        place=bool(re.search(r"\b(?:địa phương|tỉnh|thành phố|huyện|xã|phường|nơi|địa bàn) nào\b", key)),
+        years=tuple(dict.fromkeys(_YEAR.findall(question))),
+        ordinals=tuple(dict.fromkeys(match.group(0) for match in _ORDINAL.finditer(key))),
+        plural=kind is QuestionKind.LIST or bool(_PLURAL.search(key) or listed),
+        head=_head(key),
+        excluded=content_terms(excluded.group(1)) if (excluded := _EXCLUDED.search(key)) else (),
     )

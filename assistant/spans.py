@@ -227,7 +227,7 @@ def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] |
     """
     fold = folded(text)
     candidates = [start] + [m.end() for m in _BACK_BOUNDARY.finditer(text, start, verb_start)]
-    for begin in candidates:  # the longest agency phrase wins ("Các Sở: Giáo dục và Đào tạo, Y tế")
+    for begin in candidates:  # the longest agency phrase wins ("Các Sở: Nội vụ, Tư pháp, Tài chính")
         if verb_start - begin > 120:
             continue
         phrase = text[begin:verb_start]
@@ -247,11 +247,12 @@ def _past_long_head(fold: str, begin: int) -> int:
     return begin + max((len(head) for head in _LONG_HEADS if key.startswith(head)), default=0)
 
 
-def find_actor(text: str, start: int, end: int) -> Actor | None:
+def find_actor(text: str, start: int, end: int, longest: int = 120) -> Actor | None:
     """Return the agency doing the clause text[start:end] and its role, or None if the clause has none.
 
     Handles "X chủ trì, phối hợp với Y …", "Căn cứ …, X tham mưu …", "Giao X: …",
-    "Các Sở: A, B triển khai …" and "X, Y: Chủ động …".
+    "Các Sở: A, B triển khai …" and "X, Y: Chủ động …". An agency list opening the clause may be
+    at most `longest` characters long.
     """
     fold = folded(text)
     lead = _ASSIGN.match(text, start, end)
@@ -270,7 +271,7 @@ def find_actor(text: str, start: int, end: int) -> Actor | None:
     phrase: tuple[int, int] | None
     if colon >= 0 and (len(text[body:colon].split()) > 2 or lead):
         name_end, phrase = colon, None
-    elif verb and verb.start() - body <= 120:
+    elif verb and verb.start() - body <= longest:
         name_end, phrase = verb.start(), _role_phrase(text, verb.start(), end)
     elif lead and end - body <= 120:
         name_end, phrase = end, None  # "Giao Sở Tài chính" as a heading line
@@ -290,7 +291,7 @@ def heading_actor(heading: str) -> str | None:
         return None
     lead = _ASSIGN.match(heading, start, end)
     body = lead.end() if lead else start
-    if end - body <= 100:  # the whole heading: "Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh"
+    if end - body <= 100:  # the whole heading: "Ban Cán sự đảng UBND tỉnh lãnh đạo UBND tỉnh"
         return heading[body:end].rstrip(" :") or None
     actor = find_actor(heading, start, end)
     return heading[actor.name[0]:actor.name[1]] if actor else None
@@ -302,7 +303,7 @@ def starts_with_verb(text: str, start: int) -> bool:
 
 
 def verb_phrase_at_start(text: str, start: int, end: int) -> tuple[int, int]:
-    """Return the role phrase of a subject-less clause: "Chủ trì, phối hợp Văn phòng Tỉnh ủy"."""
+    """Return the role phrase of a subject-less clause: "Chủ trì, phối hợp Sở Tư pháp"."""
     lower = text[:start] + text[start:start + 1].lower() + text[start + 1:]
     return _role_phrase(lower, start, end)
 
@@ -329,7 +330,7 @@ _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|\S")
 
 
 def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Return the spans of agency names in a clause: "gửi về Văn phòng Tỉnh ủy - …" -> "Văn phòng Tỉnh ủy".
+    """Return the spans of agency names in a clause: "gửi về Sở Nội vụ - …" -> "Sở Nội vụ".
 
     A name runs from a capitalised head over capitalised words, one lower-case word after a
     capitalised one ("Tuyên giáo"), "và" before a capitalised word, and the words in _NAME_LOWER.
@@ -368,3 +369,94 @@ _PERSON = re.compile(rf"(?:[Đđ]ồng chí|[Oo]ng|[Bb]à)\s+((?:[{_UPPER}]\w*\s
 def person_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Return spans of person names introduced by a title in text[start:end]."""
     return [m.span(1) for m in _PERSON.finditer(text, start, end)]
+
+
+# --- what a question's noun names -------------------------------------------------------------------
+
+# Where a completion stops: the end of a clause or sentence, a colon or a bracket (not a dash:
+# "Bắc - Nam", "2025 - 2030" are one phrase); an
+# enumeration runs on over "; " when a colon opened it ("… các dự thảo: A; B, C")
+_PHRASE_STOP = re.compile(r"[;:()]|\.(?!\d)|\n\s*\n")
+_LIST_STOP = re.compile(r";|\.(?!\d)|\n\s*\n")
+_SENTENCE_STOP = re.compile(r"\.(?!\d)|\n\s*\n")
+
+
+def completions(text: str, start: int, end: int, head: tuple[str, ...], enumeration: bool,
+                limit: int) -> list[tuple[int, int]]:
+    """Return spans opening with the question's noun and running on over what the text says it is.
+
+    "… nhân rộng mô hình trạm y tế thông minh tại các xã; …" for the noun "mô hình" gives "mô hình
+    trạm y tế thông minh tại các xã"; a quoted name or a parenthesised list right after the noun is
+    taken whole: "các huyện miền núi (Lạc Dương, Đam Rông)". With `enumeration` the span runs over
+    commas, "và", "hoặc" to the end of the clause: "các kỳ tháng, quý hoặc năm". Empty when nothing
+    follows the noun.
+    """
+    if not head:
+        return []
+    key = folded(text).lower()
+    forms = [head] if len(head) == 1 else [head, head[-1:]]
+    spans: list[tuple[int, int]] = []
+    for form in forms:
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in form) + r"(?!\w)")
+        for match in pattern.finditer(key, start, end):
+            stop = _completion_end(text, match.end(), end, enumeration)
+            stop = min(stop, match.start() + limit)
+            if stop < end and stop - match.start() >= limit:  # cut at a word boundary
+                stop = max(text.rfind(" ", match.start(), stop), match.end())
+            while stop > match.end() and not (text[stop - 1].isalnum() or text[stop - 1] in ")”\"%"):
+                stop -= 1
+            if len(text[match.end():stop].strip(" ,.:;()“”\"")) >= 3:
+                spans.append((match.start(), stop))
+        if spans:
+            break
+    return spans
+
+
+def _completion_end(text: str, after: int, end: int, enumeration: bool) -> int:
+    """Return where the phrase after a noun ends (see `completions`)."""
+    rest = text[after:end]
+    opener = re.match(r"\s*([“\"(])", rest)
+    if opener:  # a quoted name or a parenthesised list right after the noun: take it whole
+        close = {"“": "”", '"': '"', "(": ")"}[opener.group(1)]
+        closing = text.find(close, after + opener.end(), end)
+        if closing >= 0 and not enumeration or closing >= 0 and opener.group(1) != "(":
+            return closing + 1
+        if closing >= 0:
+            stop = _LIST_STOP.search(text, closing + 1, end)
+            return stop.start() if stop else end
+    pattern = _LIST_STOP if enumeration else _PHRASE_STOP
+    if re.match(r"[^;:.]{0,40}:", rest):  # "… như: A, B, C" lists its items after the colon
+        pattern = _SENTENCE_STOP
+    stop = pattern.search(text, after, end)
+    return stop.start() if stop else end
+
+
+# A place name as written: "thành phố Cần Thơ", "tỉnh Lâm Đồng", "xã Ea Kao", "Đam Rông"
+_PLACE_OPENING = re.compile(rf"(?:(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+)?[{_UPPER}]", re.I)
+
+
+def objects_after(text: str, start: int, end: int, preposition: str, after_words: set[str],
+                  places: bool = False) -> list[tuple[int, int]]:
+    """Return the agencies a preposition introduces, up to the next verb or clause end.
+
+    "Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp, Trung tâm Hành chính công và các địa phương rà
+    soát …" with "với" after "hợp" gives "Sở Tư pháp, Trung tâm Hành chính công và các địa phương".
+    Only prepositions right after one of `after_words` count. With `places`, place names count
+    too: "… áp dụng tại thành phố X, thành phố Y và tỉnh Z".
+    """
+    fold = folded(text)
+    lower = fold.lower()
+    spans = []
+    for match in re.finditer(rf"(?<!\w)(\w+)\s+{re.escape(preposition)}\s+", lower[:end]):
+        if match.start() < start or match.group(1) not in after_words:
+            continue
+        begin = match.end()
+        if not (is_agency(text[begin:end]) or places and _PLACE_OPENING.match(text, begin, end)):
+            continue
+        verb = _ANY_VERB.search(fold, begin, end)
+        punct = re.compile(r"[;:.()]").search(text, begin, end)
+        stop = min(verb.start() if verb else end, punct.start() if punct else end, begin + 300)
+        stop = begin + len(text[begin:stop].rstrip(" ,"))
+        if stop - begin >= 3:
+            spans.append((begin, stop))
+    return spans

@@ -21,7 +21,7 @@ def _actor(text: str) -> tuple[str, str | None, Role | None] | None:
     [
         ("- Sở Tài chính chủ trì, phối hợp với Thống kê tỉnh, các sở, ngành rà soát tốc độ tăng trưởng.",
          "Sở Tài chính", "chủ trì, phối hợp với Thống kê tỉnh, các sở, ngành", Role.LEAD),
-        ("- UBND tỉnh chỉ đạo các sở, ngành liên quan nghiên cứu xây dựng bản đồ số.",
+        ("- UBND tỉnh chỉ đạo các sở, ngành liên quan nghiên cứu lập bản đồ vùng trồng.",
          "UBND tỉnh", "chỉ đạo các sở, ngành liên quan", Role.DIRECT),
         ("3. Ủy ban kiểm tra Đảng ủy tham mưu Ban Thường vụ tăng cường kiểm tra, giám sát.",
          "Ủy ban kiểm tra Đảng ủy", "tham mưu Ban Thường vụ", Role.ADVISE),
@@ -29,8 +29,8 @@ def _actor(text: str) -> tuple[str, str | None, Role | None] | None:
          "Ban Dân vận Huyện ủy", "chủ trì", Role.LEAD),
         ("- Giao Sở Y tế chịu trách nhiệm hướng dẫn các cơ sở khám bệnh thực hiện.",
          "Sở Y tế", "chịu trách nhiệm", Role.RESPONSIBLE),
-        ("- Các Sở: Giáo dục và Đào tạo, Y tế chủ trì, phối hợp với các địa phương tham mưu đề án.",
-         "Các Sở: Giáo dục và Đào tạo, Y tế", "chủ trì, phối hợp với các địa phương", Role.LEAD),
+        ("- Các Sở: Nội vụ, Tư pháp chủ trì, phối hợp với các địa phương tham mưu đề án.",
+         "Các Sở: Nội vụ, Tư pháp", "chủ trì, phối hợp với các địa phương", Role.LEAD),
         ("- Sở Xây dựng theo dõi chặt chẽ tiến độ dự án đường sắt.", "Sở Xây dựng",
          "theo dõi chặt chẽ tiến độ dự án đường sắt", None),
         ("- Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh: Chủ động nắm chắc tình hình.",
@@ -92,9 +92,9 @@ def test_time_expressions_and_periods() -> None:
 
 
 def test_dates_inside_document_references_are_not_deadlines() -> None:
-    text = "Thực hiện Chỉ thị số 07-CT/TU, ngày 14/01/2026 của Ban Thường vụ Tỉnh ủy về khoa giáo."
+    text = "Thực hiện Chỉ thị số 05-CT/TU, ngày 10/03/2025 của Ban Thường vụ Tỉnh ủy về khoa giáo."
     assert times(text) == []
-    assert _texts(doc_refs(text), text) == ["Chỉ thị số 07-CT/TU, ngày 14/01/2026 của Ban Thường vụ Tỉnh ủy"]
+    assert _texts(doc_refs(text), text) == ["Chỉ thị số 05-CT/TU, ngày 10/03/2025 của Ban Thường vụ Tỉnh ủy"]
 
 
 def test_document_references_of_other_forms() -> None:

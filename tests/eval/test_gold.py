@@ -56,6 +56,17 @@ def test_every_evidence_span_occurs_in_its_document(
         assert missing_evidence(items, documents) == [], name
 
 
+def test_extra_dev_pairs_are_valid_and_apart_from_the_test_split(
+    splits: dict[str, list[GoldItem]], documents: dict[str, str]
+) -> None:
+    extra = load_gold(GOLD / "dev_extra.jsonl")
+    assert missing_evidence(extra, documents) == []
+    for item in extra:
+        assert (item.type == "none") == (item.doc is None) == (item.answers == ())
+    test_questions = {i.question for i in splits["test"]}
+    assert not test_questions & {i.question for i in extra}, "tuning pairs never repeat a test question"
+
+
 def test_missing_evidence_reports_a_span_that_is_not_there(documents: dict[str, str]) -> None:
     item = GoldItem(
         "x",

@@ -1,0 +1,135 @@
+"""List and noun answers: enumerations, the items under a heading, what a question's noun names."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.evidence import MAX_ANSWER_CHARS, MAX_LIST_CHARS, Candidate, shorten
+from assistant.model import Hit
+from assistant.question import QuestionAnalysis, content_terms
+from assistant.scope import Scope, one_line, rank_prior
+from assistant.spans import clauses, completions
+
+
+def named_by_head(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return what the text says the question's noun is: "mô hình gì" -> "mô hình trạm y tế thông minh …".
+
+    For a list question the phrase runs over its enumeration ("các huyện miền núi (A, B, C)"), and a
+    phrase that enumerates nothing is scored down.
+    """
+    found = []
+    seen: set[tuple[str, int, int]] = set()
+    limit = MAX_LIST_CHARS if analysis.plural else MAX_ANSWER_CHARS
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if analysis.plural and clause.start != clause.sentence_start:
+            continue  # an enumeration is read over its whole sentence, once
+        bounds = ((clause.sentence_start, clause.sentence_end) if analysis.plural
+                  else (clause.start, clause.end))
+        for span in completions(text, *bounds, analysis.head, analysis.plural, limit):
+            if (scope.hit.doc.doc_id, scope.hit.chunk.start + span[0], span[1]) in seen:
+                continue
+            seen.add((scope.hit.doc.doc_id, scope.hit.chunk.start + span[0], span[1]))
+            phrase = one_line(text, span)
+            fit = 0.1
+            if analysis.plural:
+                fit += 0.05 if re.search(r",|\bvà\b|\bhoặc\b", phrase) else -0.08
+            found.append(Candidate(shorten(without_excluded(analysis, phrase), limit), scope.rank,
+                                   scope.quote,
+                                   scope.support, scope.support + fit + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+    return found
+
+
+def without_excluded(analysis: QuestionAnalysis, phrase: str) -> str:
+    """Return a list answer without the items the question sets aside ("Ngoài quy chế, … văn bản nào")."""
+    if not analysis.excluded or ";" not in phrase:
+        return phrase
+    lead, colon, items = phrase.partition(": ")
+    if not colon:
+        lead, items = "", phrase
+    wanted = set(analysis.excluded)
+    kept = [item for item in items.split("; ")
+            if len(wanted & set(content_terms(item))) < 0.75 * len(wanted)]
+    if not kept:
+        return phrase
+    return f"{lead}{colon}{'; '.join(kept)}"
+
+
+# A bullet item's opening: "- ", "+ ", "• ", "a) "
+_BULLET = re.compile(r"[ \t]*(?:[-+•*]|[a-zđ]\))[ \t]")
+
+
+def items_under_heading(analysis: QuestionAnalysis, hits: list[Hit],
+                         scopes: list[Scope]) -> list[Candidate]:
+    """Return the bullet items under the heading the question names, in document order, joined by "; ".
+
+    "4. Tổ chức hội nghị, tập huấn" > "- Tổ chức hội nghị quán triệt …", "- Mở lớp tập huấn …" answers
+    "công tác tổ chức hội nghị, tập huấn gồm những hoạt động gì": the heading is the question's topic
+    and its items (spread over several passages) are the list.
+    """
+    asked = set(analysis.terms)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for rank, hit in enumerate(hits):
+        if hit.chunk.section:
+            groups.setdefault((hit.doc.doc_id, hit.chunk.section), []).append(rank)
+    best_support = {rank: max((s.support for s in scopes if s.rank == rank), default=0.0)
+                    for rank in range(len(hits))}
+    found = []
+    for (_, section), ranks in groups.items():
+        heading = {term for term in content_terms(section.split(" > ")[-1]) if not term[0].isdigit()}
+        if len(heading) < 2 or len(heading & asked) < 0.5 * len(heading):
+            continue  # the question does not name this heading
+        items: list[tuple[int, str]] = []
+        for rank in ranks:
+            chunk = hits[rank].chunk
+            for clause in clauses(chunk.text):
+                if clause.start != clause.item_start:
+                    continue
+                line_start = chunk.text.rfind("\n", 0, clause.start) + 1
+                if not _BULLET.match(chunk.text, line_start):
+                    continue
+                stop = min([p for p in (chunk.text.find(";", clause.start, clause.sentence_end),
+                                        chunk.text.find(". ", clause.start, clause.sentence_end)) if p >= 0]
+                           or [clause.sentence_end])
+                item = shorten(one_line(chunk.text, (clause.start, stop)), 100)
+                items.append((chunk.start + clause.start, item))
+        if len(items) < 2:
+            continue
+        first = min(ranks, key=lambda r: hits[r].chunk.start)
+        answer = shorten("; ".join(item for _, item in sorted(set(items))), MAX_LIST_CHARS)
+        chunk = hits[first].chunk
+        support_value = max(best_support[r] for r in ranks)
+        found.append(Candidate(answer, first, (0, len(chunk.text)), support_value,
+                               support_value + 0.15 + rank_prior(min(ranks)), hits[first].doc.doc_id))
+    return found
+
+
+def list_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the best lead-in with the items that follow it in its passage, joined by "; "."""
+    found = []
+    for i, scope in enumerate(scopes):
+        text = scope.text
+        items: list[tuple[int, int]] = []
+        lead = scope.clause
+        if text[lead.sentence_start:lead.sentence_end].rstrip().endswith(":"):
+            for later in scopes[i + 1:]:
+                if later.hit is not scope.hit or later.clause.start != later.clause.sentence_start:
+                    if later.hit is not scope.hit:
+                        break
+                    continue
+                items.append((later.clause.sentence_start, later.clause.sentence_end))
+        if not items:
+            continue
+        parts: list[str] = []
+        length = 0
+        for start, end in items:
+            head = re.split(r"[;:.]\s|,\s", one_line(text, (start, end)))[0]
+            if length + len(head) > MAX_ANSWER_CHARS and parts:
+                break
+            parts.append(head)
+            length += len(head) + 2
+        quote = (lead.sentence_start, items[min(len(parts), len(items)) - 1][1])
+        found.append(Candidate(shorten("; ".join(parts)), scope.rank, quote, scope.support,
+                               scope.support + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found

@@ -1,0 +1,84 @@
+"""The clauses of ranked passages with their support: what every kind of answer is read from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.evidence import asked_numbers, number_key, support
+from assistant.facts import DOC_REF
+from assistant.model import Hit
+from assistant.question import QuestionAnalysis
+from assistant.spans import Clause, clauses
+
+
+@dataclass(frozen=True)
+class Scope:
+    """One clause of one ranked passage with its support."""
+
+    rank: int
+    hit: Hit
+    clause: Clause
+    support: float  # of the clause, or 0.9 × that of its sentence when higher
+    own: float  # of the clause alone
+
+    @property
+    def text(self) -> str:
+        return self.hit.chunk.text
+
+    @property
+    def quote(self) -> tuple[int, int]:
+        """The sentence around the clause when short, else the clause."""
+        c = self.clause
+        if c.sentence_end - c.sentence_start <= 320:
+            return c.sentence_start, c.sentence_end
+        return c.start, c.end
+
+
+def document_name(hit: Hit) -> str:
+    """Return the document's own name: type, số hiệu, title and issuer."""
+    doc = hit.doc
+    return " ".join(part for part in (doc.doc_type, doc.number, doc.title, doc.issuer) if part)
+
+
+def read_scopes(analysis: QuestionAnalysis, hits: list[Hit]) -> list[Scope]:
+    """Return every clause of every passage with its support.
+
+    A later sentence of a bullet item is read with the item's first sentence as context: in
+    "- Người đứng đầu … phải … . Chịu trách nhiệm tiếp nhận …" the second sentence is about the
+    same subject.
+    """
+    scopes = []
+    for rank, hit in enumerate(hits):
+        section, name = hit.chunk.section, document_name(hit)
+        text = hit.chunk.text
+        parts = clauses(text)
+        item_lead = {c.item_start: (c.sentence_start, c.sentence_end) for c in reversed(parts)}
+        for clause in parts:
+            lead = item_lead[clause.item_start]
+            later = lead[0] < clause.sentence_start
+            context = f"{section} {text[lead[0]:lead[1]]}" if later else section
+            own = support(analysis, text[clause.start:clause.end], context, name)
+            sentence = support(analysis, text[clause.sentence_start:clause.sentence_end], context, name)
+            scopes.append(Scope(rank, hit, clause, max(own, 0.9 * sentence), own))
+    return scopes
+
+
+def rank_prior(rank: int) -> float:
+    """Return a small bonus for passages ranked high by retrieval."""
+    return 0.08 / (1 + rank)
+
+
+def one_line(text: str, span: tuple[int, int]) -> str:
+    """Return a span of text as one line."""
+    return " ".join(text[span[0]:span[1]].split())
+
+
+def asked_refs(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[tuple[Scope, re.Match[str]]]:
+    """Return the references in the passages to a document the question names by số hiệu."""
+    asked = asked_numbers(analysis)
+    if not asked:
+        return []
+    return [(scope, match) for scope in scopes
+            for match in DOC_REF.finditer(scope.text, scope.clause.start, scope.clause.end)
+            if number_key(match.group("number")) in asked]

@@ -1,0 +1,218 @@
+"""Who-answers: agencies and people doing what the question asks, named where the passage says so.
+
+Candidates come from the actor of a clause ("Sở X chủ trì …"), the heading above a subject-less
+item, agencies mentioned after a preposition or as recipients, people named before the asked verb,
+and the issuer of a document the question names by số hiệu.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.evidence import MAX_ANSWER_CHARS, MAX_LIST_CHARS, Candidate, question_doc_type, shorten
+from assistant.facts import doc_refs
+from assistant.model import Hit
+from assistant.question import QuestionAnalysis, QuestionKind, Role, content_terms
+from assistant.scope import Scope, asked_refs, one_line, rank_prior
+from assistant.spans import (
+    Clause,
+    agency_mentions,
+    clauses,
+    find_actor,
+    folded,
+    heading_actor,
+    objects_after,
+    person_mentions,
+    role_of_phrase,
+    starts_with_verb,
+    verb_phrase_at_start,
+)
+from indexer.normalize import match_key
+
+
+def _heading_agency(hit: Hit, clause: Clause) -> str | None:
+    """Return the agency owning a subject-less item: a heading in the path or a lead-in line above."""
+    text = hit.chunk.text
+    for line in reversed(text[: clause.sentence_start].splitlines()):
+        line = line.strip()
+        if line.endswith(":") or (line and len(line) <= 120 and re.match(r"\d+(?:\.\d+)*[.)]\s", line)):
+            found = heading_actor(line)
+            if found:
+                return found
+            if re.match(r"\d+(?:\.\d+)*[.)]\s", line):
+                break
+    for heading in reversed([part for part in hit.chunk.section.split(" > ") if part.strip()]):
+        found = heading_actor(heading)
+        if found:
+            return found
+    return None
+
+
+def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings: bool) -> list[Candidate]:
+    """Return agencies doing what the question asks, with their role phrase (people for "Ai là …")."""
+    if analysis.person:
+        return _people(analysis, scopes)
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        # "Giao A, B, C và D tổ chức tập huấn …" answers "những cơ quan nào" with the whole list
+        actor = find_actor(text, clause.start, clause.end, MAX_LIST_CHARS if analysis.plural else 120)
+        fit = 0.1
+        if actor is not None:
+            name = one_line(text, actor.name)
+            phrase = actor.role_phrase
+            role = actor.role
+        elif clause.sentence_start > clause.item_start and (
+                item_actor := find_actor(text, clause.item_start, _first_sentence_end(text, clause))):
+            # a later sentence of an item: "- Sở X chủ trì …. Trong đó, xây dựng …"
+            name = one_line(text, item_actor.name)
+            phrase = None
+            role = item_actor.role
+            fit = 0.05
+        elif use_headings and starts_with_verb(text, clause.start):
+            heading = _heading_agency(scope.hit, clause)
+            if heading is None:
+                continue
+            name = " ".join(heading.split())
+            phrase = verb_phrase_at_start(text, clause.start, clause.end)
+            role = role_of_phrase(text.lower(), phrase)
+            fit = 0.05
+        else:
+            continue
+        if analysis.role is not None and role is analysis.role:
+            fit += 0.12
+        if analysis.plural and not analysis.preposition and re.search(r",|\bvà\b", name):
+            fit += 0.1  # "những cơ quan nào" is answered by the list of them ("với những … nào" by another)
+        if analysis.kind is QuestionKind.ISSUER and phrase and folded(text[phrase[0]:phrase[1]]).startswith(
+                "ban hành"):
+            fit += 0.2  # "UBND tỉnh ban hành Kế hoạch …" answers "cơ quan nào ban hành"
+        if _named_in_question(analysis, name):
+            fit -= 0.15  # the question names this agency; it asks about another one
+        role_text = one_line(text, phrase) if phrase and phrase[1] > phrase[0] else ""
+        role_text = role_text[:1].lower() + role_text[1:]
+        answer = f"{name} ({role_text})" if role_text else name
+        found.append(Candidate(shorten(answer, MAX_LIST_CHARS if analysis.plural else MAX_ANSWER_CHARS),
+                               scope.rank, scope.quote, scope.support,
+                               scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return (found + _mentioned_agencies(analysis, scopes) + _issuers_of_asked_documents(analysis, scopes)
+            + _introduced_agencies(analysis, scopes) + _people_doing(analysis, scopes))
+
+
+def _people_doing(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return a person named right before the question's verb: "Ai kết luận …" -> "đồng chí A - … kết luận".
+
+    The verb is the first two words after a leading "Ai"; the person may carry a long apposition of
+    positions ("đồng chí Trần Văn B - Tỉnh ủy viên, Giám đốc Sở X chủ trì …").
+    """
+    asked = re.match(r"\s*ai\s+(\w+ \w+)", match_key(analysis.text))
+    if not asked:
+        return []
+    verb = asked.group(1)
+    found = []
+    for scope in scopes:
+        text = scope.text
+        for start, end in person_mentions(text, scope.clause.start, scope.clause.end):
+            window = match_key(re.split(r"[;.]", text[end:end + 200])[0])
+            if not re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", window):
+                continue
+            found.append(Candidate(shorten(one_line(text, (start, end))), scope.rank, scope.quote,
+                                   scope.support, scope.support + 0.12 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+    return found
+
+
+def _introduced_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the agencies after the question's preposition: "làm việc với những đơn vị nào" -> "A, B, C"."""
+    if not analysis.preposition:
+        return []
+    found = []
+    terms = set(analysis.terms)
+    for scope in scopes:
+        text = scope.text
+        for span in objects_after(text, scope.clause.start, scope.clause.end, analysis.preposition, terms,
+                                  places=analysis.place):
+            phrase = one_line(text, span)
+            listed = bool(re.search(r",|\bvà\b", phrase))
+            fit = 0.1 + (0.1 if analysis.plural and listed else 0.0)
+            found.append(Candidate(shorten(phrase, MAX_LIST_CHARS), scope.rank, scope.quote, scope.support,
+                                   scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+def _people(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return people named with their titles: "đồng chí Nguyễn Văn A - Bí thư Tỉnh ủy"."""
+    asked = re.search(r"\bai là\s+(.+)", match_key(analysis.text))
+    position = set(content_terms(asked.group(1))) if asked else set()
+    found = []
+    for scope in scopes:
+        text = scope.text
+        for start, end in person_mentions(text, scope.clause.start, scope.clause.end):
+            # the name with its apposition of positions, up to the next comma-free stop
+            tail = re.match(r"\s*[-–,(]\s*[^;.()]{3,90}", text[end:end + 100])
+            answer_end = end + (tail.end() if tail else 0)
+            held = set(content_terms(text[end:answer_end]))
+            if position and len(position & held) < 0.6 * len(position):
+                continue  # "Ai là Giám đốc Sở X?" is not "ông Y - Phó Giám đốc Sở Z"
+            found.append(Candidate(shorten(one_line(text, (start, answer_end))), scope.rank, scope.quote,
+                                   scope.support, scope.support + 0.1 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+    return found
+
+
+def _first_sentence_end(text: str, clause: Clause) -> int:
+    """Return where the first sentence of the clause's item ends."""
+    item = [c for c in clauses(text) if c.item_start == clause.item_start]
+    return item[0].sentence_end if item else clause.end
+
+
+def _named_in_question(analysis: QuestionAnalysis, name: str) -> bool:
+    """Return True when every content word of a name already occurs in the question."""
+    words = set(content_terms(name))
+    return bool(words) and words <= set(analysis.terms)
+
+
+def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return agencies named anywhere in a clause ("gửi về Sở Nội vụ"), except the question's own."""
+    found = []
+    for scope in scopes:
+        text = scope.text
+        refs = doc_refs(text, scope.clause.start, scope.clause.end)
+        for start, end in agency_mentions(text, scope.clause.start, scope.clause.end):
+            name = one_line(text, (start, end))
+            if len(name) < 3 or _named_in_question(analysis, name):
+                continue
+            if any(ref.start <= start < ref.end for ref in refs):
+                continue  # the issuer of a referenced document: "Nghị quyết số 57 của Bộ Chính trị"
+            # a recipient or channel: "gửi về X", "qua X", "báo cáo X", "giao X", "do X"
+            before = folded(text[max(0, start - 20):start]).lower()
+            fit = 0.04 if re.search(r"(?:về|qua|gửi|giao|cho|do|với|trước)\s*$", before) else 0.0
+            if analysis.preposition and re.search(rf"{analysis.preposition}\s*$", before):
+                fit += 0.12  # "gửi hồ sơ … qua đơn vị nào?" is answered by "(qua Phòng X)"
+            if analysis.role is Role.LEAD and re.search(r"phối hợp(?: với)?\s*$", before):
+                fit -= 0.1  # a coordinating agency is not the lead one
+            # an apposition naming what the question asks: "Sở Nội vụ - Cơ quan thường trực Hội đồng …"
+            after = re.match(r"\s*[-–(]\s*([^;,.)]{3,60})", text[end:end + 64])
+            if after and len(set(content_terms(after.group(1))) & set(analysis.terms)) >= 2:
+                fit += 0.08
+            found.append(Candidate(shorten(name), scope.rank, scope.quote, scope.support,
+                                   scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+# A question about who owns or issued a document: "thuộc về đơn vị nào", "do ai ban hành"
+_OWNER_QUESTION = re.compile(r"(?:của|do) (?:cơ quan|đơn vị|ai|ban|bộ)\b|ban hành")
+
+
+def _issuers_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the issuer of a document the question names by số hiệu: "Kế hoạch số 12-KH/UBND … của X"."""
+    found = []
+    for scope, match in asked_refs(analysis, scopes):
+        if match.group("issuer"):
+            issuer = re.sub(r"^\s*của\s+", "", match.group("issuer"))
+            # "Quyết định số … của đơn vị nào?", "… do ai ban hành?"; otherwise not the actor asked for
+            asked_type = question_doc_type(analysis)
+            same_type = asked_type is None or match_key(match.group("type")).startswith(asked_type)
+            fit = 0.3 if _OWNER_QUESTION.search(match_key(analysis.text)) and same_type else -0.1
+            found.append(Candidate(shorten(issuer), scope.rank, scope.quote, scope.support,
+                                   scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found

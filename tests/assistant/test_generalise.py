@@ -1,0 +1,201 @@
+"""Rules that make answers and abstention generalise: names, years, lists, nouns, document types.
+
+Every passage here is invented in the genre (a Lâm Đồng plan); none is a gold question's text.
+"""
+
+from assistant.answer import answer_question
+from assistant.evidence import MAX_LIST_CHARS, toneless, ungrounded
+from assistant.extract import extract_answer
+from assistant.question import QuestionKind, analyse_question, proper_names
+from assistant.settings import Settings
+from assistant.spans import completions, objects_after
+from indexer.model import DocumentMetadata
+from tests.assistant.builders import Library, document, hit
+
+PLAN = """KẾ HOẠCH
+phát triển nông nghiệp công nghệ cao tỉnh Lâm Đồng năm 2027
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Xác định kinh tế hợp tác là động lực quan trọng của nông nghiệp tỉnh.
+
+II. NHIỆM VỤ
+
+1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính, Trung tâm Khuyến nông tỉnh và các \
+địa phương xây dựng vùng nguyên liệu tập trung; hoàn thành trước ngày 30/9/2027.
+
+2. Nhân rộng mô hình hợp tác xã kiểu mới gắn với chuỗi giá trị, nhất là các ngành hàng cà phê, chè, \
+rau và hoa.
+
+3. Ưu tiên đầu tư hạ tầng thủy lợi tại các huyện miền núi (Lạc Dương, Đam Rông, Đơn Dương) bảo đảm tiến độ.
+
+4. Thực hiện các Chương trình phối hợp giữa Sở Nông nghiệp và Môi trường với các hội đoàn thể (Số \
+02-CTPH/SNN-HND về nông dân; Số 03-CTPH/SNN-HPN về phụ nữ) và Quyết định số 15-QĐ/UBND về quy chế \
+làm việc của tổ công tác.
+
+5. Các sở, ngành báo cáo kết quả thực hiện định kỳ hằng quý, 6 tháng hoặc đột xuất về Sở Nông nghiệp \
+và Môi trường trong năm 2027.
+"""
+META = DocumentMetadata(doc_type="KẾ HOẠCH", number="88/KH-UBND", issuer="Ủy ban nhân dân tỉnh Lâm Đồng",
+                        issued_date="2027-01-15",
+                        title="phát triển nông nghiệp công nghệ cao tỉnh Lâm Đồng năm 2027")
+RECORD = document(PLAN.replace("\\\n", ""), doc_id="kh-88", metadata=META)
+
+
+def _hits() -> list:  # type: ignore[type-arg]
+    text = RECORD.text
+    items = [p for p in text.split("\n\n") if p.strip() and p[0].isdigit()]
+    return [hit(RECORD, item.strip("\n"), "II. NHIỆM VỤ", score=1.0 - i / 100, index=i)
+            for i, item in enumerate(items)]
+
+
+def _ask(question: str) -> str:
+    found = extract_answer(analyse_question(question), _hits(), lambda _: RECORD)
+    assert found is not None
+    return found.answer
+
+
+def _answer(question: str, threshold: float = 0.4):  # type: ignore[no-untyped-def]
+    return answer_question(Library([RECORD], _hits()), Settings(abstain_threshold=threshold), question)
+
+
+# --- question analysis ---------------------------------------------------------------------------
+
+
+def test_proper_names_are_places_and_people_not_agencies() -> None:
+    assert proper_names("Tỉnh Gia Lai có bao nhiêu xã?") == ("Gia Lai",)
+    assert proper_names("Đồng chí Trần Văn Bình giữ chức vụ gì?") == ("Trần Văn Bình",)
+    assert proper_names("Ủy ban nhân dân thành phố Cần Thơ ban hành kế hoạch nào?") == ("Cần Thơ",)
+    assert proper_names("Ban Thường vụ Tỉnh ủy giao Sở Tài chính việc gì?") == ()
+    assert proper_names("Nghị quyết Đại hội nêu gì?") == ()
+
+
+def test_years_plural_head_and_excluded_items() -> None:
+    analysis = analyse_question("Ngoài quy chế làm việc, hội nghị thông qua những văn bản nào năm 2027?")
+    assert analysis.years == ("2027",) and analysis.plural
+    assert set(analysis.excluded) == {"quy", "chế", "làm"}
+    assert analyse_question("Kế hoạch xác định kinh tế hợp tác là động lực gì?").head == ("động", "lực")
+    assert analyse_question("Kế hoạch bàn về vấn đề gì?").head == ()
+    assert analyse_question("Nghị quyết số 170/2024/QH15 nói gì?").years == ()  # part of a số hiệu
+
+
+def test_a_day_question_and_a_time_after_bao_nhieu() -> None:
+    assert analyse_question("Vùng nguyên liệu phải xong trước ngày nào?").day
+    assert not analyse_question("Vùng nguyên liệu phải xong trong tháng nào?").day
+    number = analyse_question("Năng suất lúa phải đạt bao nhiêu trong năm 2027?")
+    assert number.kind is QuestionKind.NUMBER and number.unit is None
+
+
+def test_a_program_number_question_is_a_document_number_question() -> None:
+    analysis = analyse_question("Chương trình phối hợp với Hội Nông dân mang ký hiệu gì?")
+    assert analysis.kind is QuestionKind.DOC_NUMBER
+
+
+# --- grounding ----------------------------------------------------------------------------------
+
+
+def test_toneless_names_match_across_spellings() -> None:
+    assert toneless("ĐẮK NÔNG") == toneless("Đăk Nông") == toneless("Đắc Nông")
+    assert toneless("Lâm Đồng") != toneless("Lâm Hà")
+
+
+def test_a_name_or_year_the_sources_lack_is_reported() -> None:
+    analysis = analyse_question("Tỉnh Gia Lai ưu tiên thủy lợi ở đâu năm 2027?")
+    assert ungrounded(analysis, RECORD.text, RECORD.text) == ["Gia Lai"]
+    later = analyse_question("Tỉnh Lâm Đồng ưu tiên thủy lợi ở đâu năm 2029?")
+    assert ungrounded(later, RECORD.text, RECORD.text) == ["2029"]
+
+
+def test_abstains_when_the_question_names_another_province() -> None:
+    assert not _answer("Sở nào chủ trì xây dựng vùng nguyên liệu tập trung của tỉnh Lâm Đồng?").abstained
+    assert _answer("Sở nào chủ trì xây dựng vùng nguyên liệu tập trung của tỉnh Gia Lai?").abstained
+
+
+def test_abstains_when_the_question_names_a_year_the_passage_does_not_have() -> None:
+    assert not _answer("Vùng nguyên liệu tập trung phải hoàn thành trước ngày nào năm 2027?").abstained
+    assert _answer("Vùng nguyên liệu tập trung phải hoàn thành trước ngày nào năm 2030?").abstained
+
+
+def test_a_contact_question_without_a_contact_in_the_passages_abstains() -> None:
+    assert _answer("Số điện thoại của Sở Nông nghiệp và Môi trường là gì?", threshold=0.0).abstained
+
+
+def test_a_day_question_is_not_answered_by_a_year() -> None:
+    analysis = analyse_question("Các sở, ngành báo cáo kết quả về Sở Nông nghiệp trước ngày nào?")
+    found = extract_answer(analysis, _hits()[4:], lambda _: RECORD)
+    assert found is None or "2027" not in found.answer
+
+
+# --- lists and nouns ----------------------------------------------------------------------------
+
+
+def test_completion_of_the_asked_noun() -> None:
+    text = "Xác định kinh tế hợp tác là động lực quan trọng của nông nghiệp tỉnh, lâu dài."
+    spans = completions(text, 0, len(text), ("động", "lực"), False, 200)
+    assert [text[a:b] for a, b in spans] == ["động lực quan trọng của nông nghiệp tỉnh, lâu dài"]
+
+
+def test_completion_takes_a_parenthesised_list_whole() -> None:
+    text = "Ưu tiên thủy lợi tại các huyện miền núi (Lạc Dương, Đam Rông) bảo đảm tiến độ; còn lại."
+    spans = completions(text, 0, len(text), ("miền", "núi"), True, MAX_LIST_CHARS)
+    assert text[spans[0][0]:spans[0][1]] == "miền núi (Lạc Dương, Đam Rông) bảo đảm tiến độ"
+
+
+def test_objects_after_a_preposition() -> None:
+    text = "Sở A chủ trì, phối hợp với Sở Tài chính, Trung tâm Khuyến nông và các địa phương xây dựng vùng."
+    spans = objects_after(text, 0, len(text), "với", {"hợp"})
+    assert [text[a:b] for a, b in spans] == ["Sở Tài chính, Trung tâm Khuyến nông và các địa phương"]
+
+
+def test_what_question_gets_what_the_noun_is() -> None:
+    assert "động lực quan trọng" in _ask("Kinh tế hợp tác được kế hoạch xác định là động lực gì?")
+
+
+def test_list_question_gets_the_whole_enumeration() -> None:
+    answer = _ask("Kế hoạch ưu tiên thủy lợi ở những huyện miền núi nào?")
+    assert "Lạc Dương, Đam Rông, Đơn Dương" in answer
+    assert "cà phê, chè, rau và hoa" in _ask("Mô hình hợp tác xã gắn với những ngành hàng nào?")
+
+
+def test_plural_who_question_gets_every_coordinating_agency() -> None:
+    answer = _ask("Sở Nông nghiệp và Môi trường phối hợp với những đơn vị nào để xây dựng vùng nguyên liệu?")
+    assert "Sở Tài chính, Trung tâm Khuyến nông tỉnh và các địa phương" in answer
+
+
+def test_a_bare_so_reference_inherits_its_document_type() -> None:
+    answer = _ask("Chương trình phối hợp với hội đoàn thể về nông dân mang ký hiệu gì?")
+    assert "02-CTPH/SNN-HND" in answer and "15-QĐ/UBND" not in answer
+
+
+def test_report_periods_are_listed() -> None:
+    assert "hằng quý, 6 tháng hoặc đột xuất" in _ask("Các sở, ngành báo cáo kết quả theo những kỳ nào?")
+
+
+def test_an_ordinal_the_sources_lack_is_reported() -> None:
+    analysis = analyse_question("Phiên họp thứ hai của tổ công tác diễn ra ngày nào?")
+    assert analysis.ordinals == ("thứ hai",)
+    minutes = "THÔNG BÁO KẾT LUẬN PHIÊN HỌP THỨ NHẤT CỦA TỔ CÔNG TÁC. Ngày 05/3/2027, tổ công tác họp."
+    assert ungrounded(analysis, minutes, minutes) == ["thứ hai"]
+    first = analyse_question("Phiên họp thứ nhất của tổ công tác diễn ra ngày nào?")
+    assert ungrounded(first, minutes, minutes) == []
+
+
+def test_a_money_question_is_not_answered_by_a_duration() -> None:
+    text = "Đơn vị chậm nộp báo cáo quá 6 tháng bị phạt 2 triệu đồng mỗi lần vi phạm."
+    record = document(text, doc_id="qd-09")
+    found = extract_answer(analyse_question("Mức phạt đối với đơn vị chậm nộp báo cáo là bao nhiêu?"),
+                           [hit(record, text)], lambda _: record)
+    assert found is not None and found.answer == "2 triệu đồng"
+
+
+def test_a_number_in_another_clause_of_the_sentence_does_not_answer() -> None:
+    text = ("Sở Tài chính phân tích tốc độ tăng trưởng 6 tháng đầu năm 2027; đề xuất giải pháp để đạt mức "
+            "tăng trưởng 7% cả năm 2027.")
+    record = document(text, doc_id="kh-07")
+    library = Library([record], [hit(record, text)])
+    half_year = answer_question(library, Settings(),
+                                "Tốc độ tăng trưởng 6 tháng đầu năm 2027 đạt bao nhiêu phần trăm?")
+    assert half_year.abstained
+    whole_year = answer_question(library, Settings(),
+                                 "Mức tăng trưởng phấn đấu đạt cả năm 2027 là bao nhiêu phần trăm?")
+    assert not whole_year.abstained and whole_year.answer == "7%"
