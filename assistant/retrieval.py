@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from assistant.model import Filters, Hit
@@ -30,24 +32,66 @@ class SearchTimings:
         }
 
 
-class Retriever:
-    """Searches one store with one embedder; dense, sparse (keywords) or hybrid (both fused by RRF)."""
+class QueryVectors:
+    """The dense vectors of the last `size` distinct questions, so a repeated question skips the model.
 
-    def __init__(self, store: Store, embedder: Embedder, prefetch_k: int = 30) -> None:
+    The model is deterministic, so a cached vector is the one it would compute again; `size` 0 caches
+    nothing (the benchmark's cold numbers).
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._vectors: OrderedDict[str, list[float]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def vector(self, query: str, embedder: Embedder) -> list[float]:
+        """Return the query's dense vector, from the cache or from the embedder."""
+        with self._lock:
+            cached = self._vectors.get(query)
+            if cached is not None:
+                self._vectors.move_to_end(query)
+                return cached
+        vector: list[float] = embedder.embed([query], "query")[0].tolist()
+        if self._size:
+            with self._lock:
+                self._vectors[query] = vector
+                while len(self._vectors) > self._size:
+                    self._vectors.popitem(last=False)
+        return vector
+
+
+class Retriever:
+    """Searches one store with one embedder; dense, sparse (keywords) or hybrid (both fused by RRF).
+
+    `live` supplies the live document versions searches are filtered to, `query_vectors` a cache of
+    question vectors; by default neither caches (the registry is read and the question embedded on
+    every search). The assistant passes its long-lived caches.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        embedder: Embedder,
+        prefetch_k: int = 30,
+        live: registry.LiveVersions | None = None,
+        query_vectors: QueryVectors | None = None,
+    ) -> None:
         self._store = store
         self._embedder = embedder
         self._prefetch_k = prefetch_k
+        self._live = live or registry.LiveVersions(store, ttl_s=0)
+        self._query_vectors = query_vectors or QueryVectors(0)
 
     def search(
         self, query: str, filters: Filters | None, mode: RetrievalMode, top_k: int
     ) -> tuple[list[Hit], SearchTimings]:
         """Return the top_k current passages for the query, best first, and the time each step took."""
         started = time.perf_counter()
-        dense = self._embedder.embed([query], "query")[0].tolist() if mode != "sparse" else None
+        dense = self._query_vectors.vector(query, self._embedder) if mode != "sparse" else None
         sparse = query_vector(query) if mode != "dense" else None
         encoded = time.perf_counter()
 
-        versions = tuple(registry.current_versions(self._store).values())
+        versions = self._live.get()
         hits: list[Hit] = []
         if versions:
             request = VectorQuery(

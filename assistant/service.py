@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant.errors import BadInput, NotFound, TooLarge
 from assistant.model import Answer, Filters, Hit
-from assistant.retrieval import Retriever, SearchTimings
+from assistant.retrieval import QueryVectors, Retriever, SearchTimings
 from assistant.settings import RetrievalMode, Settings
 from indexer import registry
 from indexer.model import DocumentRecord, IndexReport
@@ -30,6 +30,8 @@ class Assistant:
         self.last_timings: SearchTimings | None = None  # of the latest search, for the bench and answers
         self._embedder: Embedder | None = None
         self._store: Store | None = None
+        self._live: registry.LiveVersions | None = None  # live document versions, cached for searches
+        self._query_vectors = QueryVectors(settings.query_cache_size)  # vectors of recent questions
         self._lock = threading.Lock()
         # one indexing run at a time: a run's orphan clean-up would delete another's uncommitted points
         self._index_lock = threading.Lock()
@@ -55,13 +57,22 @@ class Assistant:
                 self._store = open_store(self.settings, embedder.dimension)
             return self._store
 
+    @property
+    def live_versions(self) -> registry.LiveVersions:
+        """The cached live versions of the store's documents (dropped by this process's index/remove)."""
+        store = self.store
+        with self._lock:
+            if self._live is None:
+                self._live = registry.LiveVersions(store, self.settings.versions_ttl_s)
+            return self._live
+
     def warm_up(self) -> None:
         """Load the model, the word segmenter and the store now, so the first question is not slow."""
         from indexer.keywords import query_vector
 
         self.embedder.embed(["khởi động"], "query")
         query_vector("khởi động")
-        registry.current_versions(self.store)
+        self.live_versions.get()
 
     def close(self) -> None:
         """Flush and release the store."""
@@ -69,6 +80,7 @@ class Assistant:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+                self._live = None
 
     # retrieval and documents: filled in by the retrieval work (issue 3)
     def search(
@@ -100,7 +112,9 @@ class Assistant:
         top_k = top_k if top_k is not None else self.settings.top_k
         if not 1 <= top_k <= 50:
             raise BadInput("top_k must be between 1 and 50")
-        retriever = Retriever(self.store, self.embedder, self.settings.prefetch_k)
+        retriever = Retriever(
+            self.store, self.embedder, self.settings.prefetch_k, self.live_versions, self._query_vectors
+        )
         hits, timings = retriever.search(query, filters, mode or self.settings.retrieval_mode, top_k)
         self.last_timings = timings
         return hits, timings
@@ -111,12 +125,19 @@ class Assistant:
         """Index files or folders incrementally (`force`: re-index unchanged files too)."""
         from indexer.pipeline import build_index
 
+        live = self.live_versions
         with self._index_lock:
-            return build_index(paths, self.settings, self.store, self.embedder, progress, force=force)
+            try:
+                return build_index(paths, self.settings, self.store, self.embedder, progress, force=force,
+                                   on_commit=lambda _: live.invalidate())
+            finally:
+                live.invalidate()  # a run that failed half-way may still have committed documents
 
     def remove_document(self, doc_id: str) -> None:
         """Delete one document and all its points."""
-        if not registry.remove(self.store, doc_id):
+        removed = registry.remove(self.store, doc_id)
+        self.live_versions.invalidate()
+        if not removed:
             raise NotFound(f"no indexed document {doc_id!r}")
 
     def list_documents(self) -> list[DocumentRecord]:

@@ -51,7 +51,9 @@ class Settings(BaseSettings):
     retrieval_mode: RetrievalMode = "hybrid"
     top_k: int = Field(default=5, ge=1, le=50)
     prefetch_k: int = 30
-    abstain_threshold: float = 0.45  # calibrated on dev unanswerable questions
+    versions_ttl_s: float = Field(default=2.0, ge=0)  # live-version cache; see indexer.registry.LiveVersions
+    query_cache_size: int = Field(default=256, ge=0)  # vectors of recent distinct questions kept
+    abstain_threshold: float = 0.40  # support needed to answer; calibrated on dev (eval/README.md)
     max_question_chars: int = 1000
     # actor taken from the heading ("2.2.3. Ban Tổ chức" > "- Chủ trì, …"); off only for the ablation
     answer_use_heading_context: bool = True

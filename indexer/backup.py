@@ -36,7 +36,7 @@ class SnapshotReport:
     """What one snapshot or restore covered."""
 
     archive: Path
-    points: int  # every point of the shard: chunks and document records
+    points: int  # every point of the shard: chunks, document records and document texts
     files: int
     bytes: int  # size of the archive
 

@@ -116,6 +116,36 @@ _SIGNATURE = re.compile(
 )
 _NOT_SIGNED_NOTES = ("đã ký", "ký tên", "đóng dấu", "(ký", "ký)")
 
+# The authority line of a Quyết định / Nghị quyết, printed in capitals between the trích yếu and the
+# "Căn cứ …" preamble: a position ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM", "BỘ TRƯỞNG BỘ Y TẾ")
+# or the enacting body itself ("HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH", then "KHÓA XIII, KỲ HỌP THỨ 18").
+# Compared in match form (lower case, tones folded): "chủ tịch ủy ban nhân dân tỉnh quảng nam".
+_POSITION_HEADS = (
+    "chủ tịch",
+    "bộ trưởng",
+    "thủ tướng",
+    "giám đốc",
+    "tổng giám đốc",
+    "cục trưởng",
+    "tổng cục trưởng",
+    "vụ trưởng",
+    "chánh văn phòng",
+    "trưởng ban",
+    "hiệu trưởng",
+    "viện trưởng",
+    "chánh án",
+    "tổng kiểm toán",
+)
+# "KHÓA XIII, KỲ HỌP THỨ 18" / "KỲ HỌP CHUYÊN ĐỀ": the term and session of a council under its name.
+_SESSION = re.compile(r"^(?:khóa|khoá|kỳ họp|nhiệm kỳ)\b")
+# The preamble that follows an authority line: "Căn cứ Luật …", "Xét đề nghị của Sở Nội vụ, …".
+_PREAMBLE = re.compile(r"^(?:Căn cứ|Xét)\b")
+# Words a title line broken mid-phrase ends with ("KẾT LUẬN CỦA" / "BAN THƯỜNG VỤ TỈNH ỦY"): the next
+# line goes on with the title even when it reads like an organisation's name.
+_CONTINUES = ("của", "về", "và", "với", "tại", "cho", "trong", "các", "đối", "thuộc", "giữa", "đến")
+# A title line never ends a sentence; a line that does ("Thời gian qua, … đạt nhiều kết quả.") is body.
+_SENTENCE_END = re.compile(r"[.;:!?…][”\"’)]*$")
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -124,6 +154,7 @@ class Layout:
     body: tuple[tuple[int, int], ...]
     header: tuple[int, int]
     closing: tuple[int, int] | None  # "Nơi nhận" and the signature block
+    title: tuple[int, int] | None = None  # the type line and the trích yếu under it (inside the header)
 
 
 @dataclass(frozen=True)
@@ -175,12 +206,12 @@ def _header_limit(lines: Sequence[_Line]) -> int:
 def _title_end(lines: Sequence[_Line], first: int) -> int:
     """Return the index after the last title line, title lines starting at `first`."""
     i = first
-    total = 0
+    total = taken = 0
     upper_title: bool | None = None
     while i < len(lines) and i - first < 6:
-        text = lines[i].text
-        if _NUMBER_LINE.match(text) or _is_place_date(text):
-            i += 1  # a số hiệu or date line printed under the type line
+        text = _cell_text(lines[i].text)
+        if not text or _NUMBER_LINE.match(text) or _is_place_date(text):
+            i += 1  # a số hiệu, date or motto line printed under the type line
             continue
         if upper_title is None:
             upper_title = _is_upper(text)
@@ -188,9 +219,51 @@ def _title_end(lines: Sequence[_Line], first: int) -> int:
             break
         if _is_upper(text) != upper_title:
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" after a mixed-case title of a Quyết định
+        if taken and _SENTENCE_END.search(text):
+            break  # the first sentence of the body
+        if taken and not _ends_mid_phrase(lines[i - 1].text) and _is_authority(lines, i):
+            break  # the authority line under a title in capitals
         total += len(text)
+        taken += 1
         i += 1
     return i
+
+
+def _ends_mid_phrase(line: str) -> bool:
+    """Return whether a line ends with a word that needs the next line ("… CỦA", "… VỀ")."""
+    words = match_key(line).split()
+    return bool(words) and words[-1] in _CONTINUES
+
+
+def _is_authority(lines: Sequence[_Line], at: int) -> bool:
+    """Return whether line `at` is the authority line (position or enacting body) before the preamble."""
+    return _authority_end(lines, at) > at
+
+
+def _authority_end(lines: Sequence[_Line], at: int) -> int:
+    """Return the index after the authority block at `at`, or `at` when there is none.
+
+    The block is at most three short lines in capitals ("HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH ĐỊNH",
+    "KHÓA XIII, KỲ HỌP THỨ 18") directly followed by the "Căn cứ …" preamble.
+    """
+    end = at
+    while (
+        end < len(lines)
+        and end - at < 3
+        and len(lines[end].text) <= 120
+        and _is_upper(lines[end].text)
+        and not opens_item(lines[end].text)
+        and not _doc_type(lines[end].text)
+    ):
+        end += 1
+    if end == at or end >= len(lines) or not _PREAMBLE.match(lines[end].text):
+        return at
+    first = match_key(lines[at].text)
+    if not first.startswith(tuple(h + " " for h in (*_POSITION_HEADS, *_ORG_HEADS))):
+        return at
+    if any(not _SESSION.match(match_key(line.text)) for line in lines[at + 1 : end]):
+        return at  # only the term and session may follow the body's name
+    return end
 
 
 def find_layout(text: str) -> Layout:
@@ -201,8 +274,11 @@ def find_layout(text: str) -> Layout:
     limit = _header_limit(lines)
     type_at = next((i for i, line in enumerate(lines[:limit]) if _doc_type(line.text)), None)
     body_from = 0
+    title: tuple[int, int] | None = None
     if type_at is not None:
-        body_from = _title_end(lines, type_at + 1)
+        title_end = _title_end(lines, type_at + 1)
+        title = (lines[type_at].start, lines[title_end - 1].end)
+        body_from = _authority_end(lines, title_end)
     greeting = next((i for i, line in enumerate(lines[:limit]) if _is_greeting(line.text)), None)
     if greeting is not None and greeting >= body_from:
         body_from = _greeting_end(lines, greeting)
@@ -215,14 +291,30 @@ def find_layout(text: str) -> Layout:
     body_start = lines[body_from].start if body_from < len(lines) else len(text)
     if closing is None:
         body: tuple[tuple[int, int], ...] = ((body_start, len(text)),)
-        return Layout(_non_empty(body, text), header, None)
+        return Layout(_non_empty(body, text), header, None, title)
     first, last = closing
     close_span = (lines[first].start, lines[last].end)
     body = ((body_start, close_span[0]), (close_span[1], len(text)))
-    return Layout(_non_empty(body, text), header, close_span)
+    return Layout(_non_empty(body, text), header, close_span, title)
+
+
+def _cells(line: str) -> list[str]:
+    """Return the cells of a header row copied from a table ("SỞ Y TẾ | Độc lập - Tự do - Hạnh phúc")."""
+    return [cell.strip() for cell in line.split("|") if cell.strip()]
+
+
+def _cell_text(line: str) -> str:
+    """Return a header row without table pipes and motto cells: "V/v tăng cường … |" -> "V/v tăng cường …"."""
+    cells = [cell for cell in _cells(line) if not _MOTTO.fullmatch(cell.strip(" -–"))]
+    return " ".join(cells)
 
 
 def _header_like(line: str) -> bool:
+    cells = _cells(line)
+    return bool(cells) and all(_header_cell(cell) for cell in cells)
+
+
+def _header_cell(line: str) -> bool:
     return bool(
         (_is_upper(line) and len(line) <= 80 and not opens_item(line))
         or _NUMBER_LINE.match(line)
@@ -307,7 +399,12 @@ def _signature_line(text: str) -> bool:
 def extract_metadata(text: str, layout: Layout) -> DocumentMetadata:
     """Return the metadata the document gives in its header, preamble and closing blocks."""
     lines = _lines(text)
-    header = [line.text for line in lines if line.end <= layout.header[1]]
+    header = [cell for line in lines if line.end <= layout.header[1] for cell in _cells(line.text)]
+    title_lines = [
+        _cell_text(line.text)
+        for line in lines
+        if layout.title and layout.title[0] <= line.start and line.end <= layout.title[1]
+    ]
     closing = [
         line.text
         for line in lines
@@ -315,7 +412,7 @@ def extract_metadata(text: str, layout: Layout) -> DocumentMetadata:
     ]
     body_start = layout.body[0][0] if layout.body else len(text)
     preamble = text[body_start : body_start + 1500].split("\n", 2)
-    doc_type, title = _type_and_title(header)
+    doc_type, title = _type_and_title(header, title_lines)
     number = _number(header)
     if doc_type is None and (any(_SUBJECT.match(h) for h in header) or (number and "CV" in number.upper())):
         doc_type = "CÔNG VĂN"
@@ -334,21 +431,38 @@ def extract_metadata(text: str, layout: Layout) -> DocumentMetadata:
     )
 
 
-def _type_and_title(header: Sequence[str]) -> tuple[str | None, str | None]:
+def _type_and_title(header: Sequence[str], title_lines: Sequence[str]) -> tuple[str | None, str | None]:
+    """Return the document type and its trích yếu: the lines under the type line, or "V/v …" of a Công văn.
+
+    `title_lines` are the type line and the title lines under it, as `find_layout` delimited them.
+    """
+    found = _doc_type(title_lines[0]) if title_lines else None
+    if found:
+        name, rest = found
+        parts = [rest] if rest else []
+        parts += [h for h in title_lines[1:] if not _NUMBER_LINE.match(h) and not _is_place_date(h)]
+        return name, _as_title(" ".join(parts))
     for i, line in enumerate(header):
-        found = _doc_type(line)
-        if found:
-            name, rest = found
-            title_lines = [rest] if rest else []
-            title_lines += [h for h in header[i + 1 :] if not _is_greeting(h) and not opens_item(h)
-                            and not _NUMBER_LINE.match(h) and not _is_place_date(h)]
-            title = " ".join(" ".join(title_lines).split())
-            return name, title or None
-    for line in header:
         match = _SUBJECT.match(line)
         if match:
-            return None, match.group(1).strip()
+            # a subject broken over lines goes on in lower case: "V/v tăng cường phòng," / "chống dịch"
+            parts = [match.group(1)]
+            for more in header[i + 1 :]:
+                if not more[:1].islower():
+                    break
+                parts.append(more)
+            return None, _as_title(" ".join(parts))
     return None, None
+
+
+def _as_title(text: str) -> str | None:
+    """Return a trích yếu for display: its words as written, spaces collapsed, first letter capitalised.
+
+    "triển khai thực hiện Chỉ thị số 07-CT/TU" -> "Triển khai thực hiện Chỉ thị số 07-CT/TU"; a title
+    printed in capitals stays in capitals (lowering it would lose which words are names).
+    """
+    title = " ".join(text.split()).strip(" :;,")
+    return title[:1].upper() + title[1:] if title else None
 
 
 def _before_type(header: Sequence[str]) -> list[str]:
@@ -411,8 +525,10 @@ def _issuer(header: Sequence[str]) -> str | None:
         if not _is_upper(line):
             continue
         key = match_key(line)
-        if organisations and not key.startswith(tuple(h + " " for h in _ORG_HEADS)):
-            organisations[-1] += " " + line  # the name goes on over a second line
+        # the name goes on over a second line: "ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NAM", or
+        # "BAN TUYÊN GIÁO VÀ DÂN VẬN" / "TỈNH ỦY" (a bare "TỈNH ỦY" names no body of its own)
+        if organisations and (not key.startswith(tuple(h + " " for h in _ORG_HEADS)) or key in _ORG_HEADS):
+            organisations[-1] += " " + line
         else:
             organisations.append(line)
     return " / ".join(organisations) or None

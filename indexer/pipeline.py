@@ -28,12 +28,14 @@ from indexer.embedding import (
 )
 from indexer.ingest import doc_id_for, ingest_bytes
 from indexer.keywords import document_vector
+from indexer.loaders import SUPPORTED_SUFFIXES  # the loaders decide the file types (the UI reads them here)
 from indexer.model import Document, DocumentRecord, IndexReport
 from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 # bump when ingestion or the embedded text changes in a way that needs every document re-embedded
-PIPELINE_REVISION = "1"
+# (2: header metadata reads titles in their written case and joins issuers broken over lines; the
+# title is part of every embedded passage's label)
+PIPELINE_REVISION = "2"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class IndexProgress:
 
 
 ProgressCallback = Callable[[IndexProgress], None]
+CommitCallback = Callable[[str], None]  # called with a document id right after its new version is live
 
 
 def build_index(
@@ -58,10 +61,12 @@ def build_index(
     progress: ProgressCallback | None = None,
     count_tokens: TokenCounter | None = None,
     force: bool = False,
+    on_commit: CommitCallback | None = None,
 ) -> IndexReport:
     """Index files and folders into the store; return what was added, unchanged, replaced or failed.
 
-    `force` re-indexes unchanged files too (after a change to the ingestion code, say).
+    `force` re-indexes unchanged files too (after a change to the ingestion code, say); `on_commit`
+    hears of each document made live (a search cache drops its list of live versions then).
     """
     started = time.perf_counter()
     report = _Outcome()
@@ -92,6 +97,8 @@ def build_index(
                 notify(IndexProgress(name, no, len(files), done, total))
 
             index_document(document, version, store, embedder, settings.embed_batch_size, chunk_progress)
+            if on_commit:
+                on_commit(doc_id)
         except Exception as error:  # one bad file (corrupt PDF, parser bug) must not stop the batch
             report.failed.append((str(path), _reason(error)))
             continue

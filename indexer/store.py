@@ -1,10 +1,13 @@
 """The `Store` interface both Qdrant backends implement, and the payload and filter shapes they share.
 
-One collection holds two kinds of points, told apart by the payload field `record`:
+One collection holds three kinds of points, told apart by the payload field `record`:
   - "chunk": a passage with a dense vector "dense" (cosine) and a sparse vector "sparse" (IDF);
-  - "document": the registry entry of one document, payload only (see `indexer.registry`).
-Every chunk carries the `version` of the indexing run that wrote it; searches only see chunks whose
-version is the registry's current one for their document.
+  - "document": the registry entry of one document, payload only (see `indexer.registry`);
+  - "text": the whole cleaned text of one document version, payload only. It is kept out of the
+    registry entry because Qdrant reads a point's whole payload even when asked for two fields, and
+    the registry is read for every document's live version.
+Every chunk and text carries the `version` of the indexing run that wrote it; searches only see chunks
+whose version is the registry's current one for their document.
 
 Filters are written once here as small neutral values (`Where`, `Eq`, `AnyOf`, `DateRange`) and each
 backend translates them into its own filter classes.
@@ -32,6 +35,7 @@ DENSE = "dense"
 SPARSE = "sparse"
 CHUNK = "chunk"
 DOCUMENT = "document"
+TEXT = "text"
 RRF_K = 60  # the usual reciprocal-rank-fusion constant: 1 / (60 + rank)
 
 Payload = dict[str, Any]
@@ -167,6 +171,11 @@ def record_point_id(doc_id: str) -> str:
     return str(uuid.uuid5(_POINT_NAMESPACE, f"document/{doc_id}"))
 
 
+def text_point_id(doc_id: str, version: str) -> str:
+    """Return the point id of the whole text of one document version."""
+    return str(uuid.uuid5(_POINT_NAMESPACE, f"text/{doc_id}/{version}"))
+
+
 def _key(value: str | None) -> str | None:
     return match_key(value) if value else None
 
@@ -226,8 +235,13 @@ def hit_from_payload(payload: Mapping[str, Any], score: float) -> Hit:
     return Hit(chunk=chunk, doc=doc, score=float(score))
 
 
+def text_payload(record: DocumentRecord, version: str) -> Payload:
+    """Return the payload of a document version's text point."""
+    return {"record": TEXT, "doc_id": record.doc_id, "version": version, "text": record.text}
+
+
 def record_payload(record: DocumentRecord, version: str) -> Payload:
-    """Return the payload of a document's registry record."""
+    """Return the payload of a document's registry record (its text goes in a point of its own)."""
     metadata = record.metadata
     return {
         "record": DOCUMENT,
@@ -240,14 +254,16 @@ def record_payload(record: DocumentRecord, version: str) -> Payload:
         "signer_name": metadata.signer_name,
         "signer_position": metadata.signer_position,
         "recipients": list(metadata.recipients),
-        "text": record.text,
         "n_chunks": record.n_chunks,
         "indexed_at": record.indexed_at,
     }
 
 
-def record_from_payload(payload: Mapping[str, Any]) -> DocumentRecord:
-    """Return the document record a registry payload describes."""
+def record_from_payload(payload: Mapping[str, Any], text: str | None = None) -> DocumentRecord:
+    """Return the document record a registry payload and its text point describe.
+
+    Records written before texts had points of their own carry the text in the payload.
+    """
     metadata = DocumentMetadata(
         doc_type=payload.get("doc_type"),
         number=payload.get("number"),
@@ -264,7 +280,7 @@ def record_from_payload(payload: Mapping[str, Any]) -> DocumentRecord:
         source=payload["source"],
         content_hash=payload["content_hash"],
         metadata=metadata,
-        text=payload.get("text") or "",
+        text=text if text is not None else payload.get("text") or "",
         n_chunks=int(payload.get("n_chunks") or 0),
         indexed_at=payload.get("indexed_at") or "",
     )

@@ -161,11 +161,12 @@ class EdgeStore:
             prefetches = [
                 qe.Prefetch(limit=request.prefetch_limit, query=stage, filter=edge_filter) for stage in usable
             ]
+            # no filter on the fusion itself: it only ranks the prefetches' results, already filtered
+            # (checking the live-version list a third time cost about 15% of the query at 10k chunks)
             query = qe.QueryRequest(
                 limit=request.limit,
                 prefetches=prefetches,
                 query=qe.Fusion.Rrf(k=RRF_K),  # type: ignore[arg-type]  # the stub omits Fusion.Rrf
-                filter=edge_filter,
                 with_payload=True,
             )
         return [ScoredPayload(dict(p.payload or {}), float(p.score)) for p in self._shard.query(query)]

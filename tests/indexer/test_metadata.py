@@ -25,7 +25,8 @@ EXPECTED = {
         issuer="Ban Thường vụ Đảng ủy UBND tỉnh",  # no header block; the preamble says who issues it
         place=None,
         issued_date=None,  # "ngày 14/01/2026" in the title is the Chỉ thị's date, not this plan's
-        title="triển khai thực hiện Chỉ thị số 07-CT/TU, ngày 14/01/2026 của Ban Thường vụ Tỉnh ủy “về tăng "
+        # the trích yếu as written, re-joined from three lines, first letter capitalised for display
+        title="Triển khai thực hiện Chỉ thị số 07-CT/TU, ngày 14/01/2026 của Ban Thường vụ Tỉnh ủy “về tăng "
         "cường sự lãnh đạo của Đảng đối với công tác khoa giáo trên địa bàn tỉnh”",
         signer_name="Nguyễn Hữu Việt",
         signer_position="T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ",
@@ -45,7 +46,7 @@ EXPECTED = {
         issuer="Ban Thường vụ Đảng ủy",
         place="Thái Tân",
         issued_date=None,  # "ngày tháng 02 năm 2026": the day is blank
-        title="thực hiện công tác khoa giáo năm 2026",
+        title="Thực hiện công tác khoa giáo năm 2026",
         signer_name="Mạc Lê Phi",
         signer_position="T/M BAN THƯỜNG VỤ / PHÓ BÍ THƯ THƯỜNG TRỰC",
         recipients=(
@@ -198,7 +199,7 @@ def test_official_letter_with_kinh_gui_and_subject_line() -> None:
     assert meta.doc_type == "CÔNG VĂN"
     assert meta.number == "215/SYT-NVY"
     assert meta.issuer == "UBND TỈNH NGHỆ AN / SỞ Y TẾ"
-    assert meta.title == "tăng cường phòng, chống sốt xuất huyết"
+    assert meta.title == "Tăng cường phòng, chống sốt xuất huyết"
     assert (meta.place, meta.issued_date) == ("Nghệ An", "2024-08-02")
     assert meta.recipients == (
         "Trung tâm Kiểm soát bệnh tật tỉnh",
@@ -251,3 +252,104 @@ def test_number_printed_under_the_type_line_is_not_part_of_the_title() -> None:
     )
     assert (meta.doc_type, meta.number) == ("THÔNG BÁO", "88-TB/TU")
     assert meta.title == "KẾT LUẬN của Thường trực Tỉnh ủy về khắc phục hậu quả lũ lụt"
+
+
+# --- genre headers, invented: table pipes, names and titles broken over lines, authority lines -------
+
+DECISION_IN_CAPITALS = """\
+ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+-------
+Số: 77/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Hà Tĩnh, ngày 9 tháng 10 năm 2024
+QUYẾT ĐỊNH
+VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC
+RÀ SOÁT THỦ TỤC HÀNH CHÍNH
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Xét đề nghị của Giám đốc Sở Nội vụ,
+QUYẾT ĐỊNH:
+Điều 1. Thành lập Tổ công tác rà soát thủ tục hành chính.
+"""
+
+
+def test_decision_title_in_capitals_stops_at_the_authority_line_which_stays_out_of_the_body() -> None:
+    text = clean(DECISION_IN_CAPITALS).text
+    layout = find_layout(text)
+    meta = extract_metadata(text, layout)
+    assert (meta.doc_type, meta.number) == ("QUYẾT ĐỊNH", "77/QĐ-UBND")
+    assert meta.issuer == "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH"  # one name printed over two lines
+    assert meta.title == "VỀ VIỆC THÀNH LẬP TỔ CÔNG TÁC RÀ SOÁT THỦ TỤC HÀNH CHÍNH"  # capitals as printed
+    body = "".join(text[a:b] for a, b in layout.body)
+    assert body.startswith("Căn cứ Luật") and "CHỦ TỊCH" not in body
+
+
+def test_council_resolution_name_and_session_lines_are_header_not_title_or_body() -> None:
+    text = clean(
+        "HỘI ĐỒNG NHÂN DÂN\nTỈNH LONG AN\nSố: 05/2025/NQ-HĐND\nLong An, ngày 12 tháng 3 năm 2025\n"
+        "NGHỊ QUYẾT\nQuy định mức chi hỗ trợ cho lực lượng\nbảo vệ an ninh, trật tự ở cơ sở\n"
+        "HỘI ĐỒNG NHÂN DÂN TỈNH LONG AN\nKHÓA X, KỲ HỌP THỨ 20\n"
+        "Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015;\nQUYẾT NGHỊ:\nĐiều 1. Phạm vi điều chỉnh\n"
+    ).text
+    layout = find_layout(text)
+    meta = extract_metadata(text, layout)
+    assert meta.issuer == "HỘI ĐỒNG NHÂN DÂN TỈNH LONG AN"
+    assert meta.title == "Quy định mức chi hỗ trợ cho lực lượng bảo vệ an ninh, trật tự ở cơ sở"
+    assert "".join(text[a:b] for a, b in layout.body).startswith("Căn cứ Luật Ngân sách")
+
+
+def test_official_letter_in_table_cells_gives_a_clean_issuer_and_subject() -> None:
+    meta = metadata_of(
+        "UBND TỈNH THANH HÓA | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG | Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 3310/SNNMT-TL | Thanh Hóa, ngày 14 tháng 9 năm 2025\n"
+        "V/v chủ động ứng phó với | \n\nmưa lũ sau bão số 5 |\n"
+        "Kính gửi: Ủy ban nhân dân các xã, phường.\n"
+        "Thực hiện Công điện của Chủ tịch UBND tỉnh, Sở Nông nghiệp và Môi trường đề nghị:\n"
+        "1. Kiểm tra an toàn hồ đập.\n"
+    )
+    assert meta.doc_type == "CÔNG VĂN" and meta.number == "3310/SNNMT-TL"
+    assert meta.issuer == "UBND TỈNH THANH HÓA / SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"  # no pipe, no motto
+    assert meta.title == "Chủ động ứng phó với mưa lũ sau bão số 5"  # the "V/v" cell re-joined
+    assert (meta.place, meta.issued_date) == ("Thanh Hóa", "2025-09-14")
+    assert meta.recipients == ("Ủy ban nhân dân các xã, phường",)
+
+
+def test_directive_title_ends_where_the_first_body_sentence_starts() -> None:
+    text = clean(
+        "ĐẢNG BỘ TỈNH ĐẮK LẮK\nĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH\n*\nSố 15-CT/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Đắk Lắk, ngày 3 tháng 4 năm 2025\nCHỈ THỊ\nvề tăng cường công tác phòng,\nchống lãng phí\n"
+        "Thời gian qua, công tác phòng, chống lãng phí đạt nhiều kết quả.\n1. Các cấp ủy quán triệt.\n"
+    ).text
+    layout = find_layout(text)
+    meta = extract_metadata(text, layout)
+    assert meta.issuer == "ĐẢNG BỘ TỈNH ĐẮK LẮK / ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH"  # parent / issuing body
+    assert meta.title == "Về tăng cường công tác phòng, chống lãng phí"
+    assert "".join(text[a:b] for a, b in layout.body).startswith("Thời gian qua")
+
+
+def test_a_header_without_title_or_issuer_leaves_them_none() -> None:
+    meta = metadata_of("Số: 12/TB-UBND\nNgày 3/4/2025, đoàn kiểm tra làm việc tại xã.\n1. Kết quả.\n")
+    assert meta.title is None and meta.issuer is None and meta.doc_type is None
+
+
+def test_an_issuer_name_broken_before_its_last_word_is_joined_again() -> None:
+    meta = metadata_of(
+        "BAN TUYÊN GIÁO VÀ DÂN VẬN\nTỈNH ỦY\nSố 20-HD/BTGDVTU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Lạng Sơn, ngày 2 tháng 1 năm 2026\nHƯỚNG DẪN\ntuyên truyền kỷ niệm ngày thành lập Đảng\n"
+        "Thực hiện kế hoạch năm 2026, Ban hướng dẫn như sau:\n1. Nội dung tuyên truyền\n"
+    )
+    assert meta.issuer == "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY"
+    assert meta.title == "Tuyên truyền kỷ niệm ngày thành lập Đảng"
+
+
+def test_a_title_in_capitals_broken_after_cua_keeps_the_body_named_on_its_next_line() -> None:
+    meta = metadata_of(
+        "TỈNH ỦY NINH BÌNH\nSố 45-TB/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nNinh Bình, ngày 6 tháng 5 năm 2025\n"
+        "THÔNG BÁO\nKẾT LUẬN CỦA\nBAN THƯỜNG VỤ TỈNH ỦY\n"
+        "Căn cứ Quy chế làm việc, Ban Thường vụ Tỉnh ủy kết luận như sau:\n1. Về công tác cán bộ.\n"
+    )
+    assert meta.title == "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY"

@@ -6,6 +6,8 @@ from ingestion.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.errors import BadInput
@@ -16,7 +18,16 @@ from indexer import registry
 from indexer.keywords import document_vector
 from indexer.model import Document
 from indexer.pipeline import index_document
-from indexer.store import Store, StoredPoint, Where, chunk_payload, chunk_point_id
+from indexer.store import (
+    Eq,
+    Store,
+    StoredPoint,
+    Where,
+    chunk_payload,
+    chunk_point_id,
+    text_payload,
+    text_point_id,
+)
 from tests.indexer.corpus import DENGUE, DIGITAL, METADATA, make_document, sample_documents
 
 pytestmark = pytest.mark.integration
@@ -126,12 +137,20 @@ def test_uncommitted_version_stays_invisible_until_its_record_is_written(store: 
             for c in new.chunks
         ]
     )
+    # and the first write of step 2: the text point, without the record that makes it live
+    live_record = registry.get_record(store, "digital")
+    assert live_record is not None
+    new_record = replace(live_record, text=new.text)
+    store.upsert([StoredPoint(text_point_id("digital", "v2"), text_payload(new_record, "v2"))])
     for mode in MODES:
         texts = [h.chunk.text for h in _search(store, e5, "chữ ký số cho lãnh đạo", mode=mode)]
         assert not any("chữ ký số" in t for t in texts), mode
+    record = registry.get_record(store, "digital")
+    assert record is not None and record.text == DIGITAL  # still the live version's text
 
-    assert registry.clean_orphans(store) == len(new.chunks)
+    assert registry.clean_orphans(store) == len(new.chunks) + 1
     assert registry.count_chunks(store, "digital") == old_count
+    assert store.count(Where(must=(Eq("record", "text"), Eq("doc_id", "digital")))) == 1
 
 
 def test_committing_a_new_version_replaces_the_old_points(store: Store, e5: object) -> None:
@@ -143,6 +162,10 @@ def test_committing_a_new_version_replaces_the_old_points(store: Store, e5: obje
     assert registry.count_chunks(store, "digital") == len(new.chunks)
     record = registry.get_record(store, "digital")
     assert record is not None and record.content_hash == "h2" and record.n_chunks == len(new.chunks)
+    assert record.text == new.text  # the new version's text, and only that one is kept
+    assert store.count(Where(must=(Eq("record", "text"), Eq("doc_id", "digital")))) == 1
+    registry_payload = store.scroll(Where(must=(Eq("record", "document"), Eq("doc_id", "digital"))))[0]
+    assert "text" not in registry_payload  # registry reads stay small: no document text in the record
     texts = [h.chunk.text for h in _search(store, e5, "chữ ký số cho lãnh đạo", mode="sparse")]
     assert any("chữ ký số" in t for t in texts)
     old = [h for h in _search(store, e5, "số hóa toàn bộ hồ sơ lưu trữ", mode="sparse")]
@@ -157,7 +180,7 @@ def test_removal_leaves_no_point_behind(store: Store, e5: object) -> None:
     assert registry.remove(store, "dengue") is True
 
     assert registry.count_chunks(store, "dengue") == 0
-    assert store.count(Where()) == total - dengue_chunks - 1
+    assert store.count(Where()) == total - dengue_chunks - 2  # its chunks, its record and its text
     assert registry.get_record(store, "dengue") is None
     assert _search(store, e5, "phun hóa chất diệt muỗi", Filters(doc_ids=("dengue",))) == []
     assert all(h.doc.doc_id != "dengue" for h in _search(store, e5, "phun hóa chất diệt muỗi"))
