@@ -8,7 +8,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from assistant.model import Filters, Hit
-from assistant.settings import RetrievalMode
+from assistant.settings import FusionMethod, RetrievalMode
 from indexer import registry
 from indexer.embedding import Embedder
 from indexer.keywords import query_vector
@@ -61,7 +61,7 @@ class QueryVectors:
 
 
 class Retriever:
-    """Searches one store with one embedder; dense, sparse (keywords) or hybrid (both fused by RRF).
+    """Searches one store with one embedder; dense, sparse (keywords) or hybrid (both fused by Qdrant).
 
     `live` supplies the live document versions searches are filtered to, `query_vectors` a cache of
     question vectors; by default neither caches (the registry is read and the question embedded on
@@ -75,10 +75,12 @@ class Retriever:
         prefetch_k: int = 30,
         live: registry.LiveVersions | None = None,
         query_vectors: QueryVectors | None = None,
+        fusion: FusionMethod = "dbsf",
     ) -> None:
         self._store = store
         self._embedder = embedder
         self._prefetch_k = prefetch_k
+        self._fusion = fusion
         self._live = live or registry.LiveVersions(store, ttl_s=0)
         self._query_vectors = query_vectors or QueryVectors(0)
 
@@ -101,6 +103,7 @@ class Retriever:
                 prefetch_limit=max(self._prefetch_k, top_k),
                 dense=dense,
                 sparse=sparse,
+                fusion=self._fusion,
             )
             hits = [hit_from_payload(r.payload, r.score) for r in self._store.query(request)]
         finished = time.perf_counter()

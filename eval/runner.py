@@ -141,4 +141,5 @@ def run(
     title = f"{Path(config.gold).name}: {config.mode}, {config.retrieval}, k={config.top_k}" + (
         "" if config.heading_context else ", no heading context"
     )
-    return write_run(out, dataclasses.asdict(config), records, title)
+    configuration = {**dataclasses.asdict(config), "fusion": assistant.settings.fusion}
+    return write_run(out, configuration, records, title)

@@ -272,7 +272,7 @@ def measure_size(
     store = EdgeStore(store_dir, dimension)
     open_s = time.perf_counter() - started
     live = registry.LiveVersions(store, settings.versions_ttl_s)
-    retriever = Retriever(store, embedder, prefetch_k=settings.prefetch_k, live=live)
+    retriever = Retriever(store, embedder, prefetch_k=settings.prefetch_k, live=live, fusion=settings.fusion)
     for question in questions[:3]:  # warm-up: model load, page cache
         retriever.search(question, None, "hybrid", settings.top_k)
     embed, search, total = [], [], []
@@ -294,6 +294,7 @@ def measure_size(
             prefetch_limit=max(settings.prefetch_k, settings.top_k),
             dense=embedder.embed([question], "query")[0].tolist(),
             sparse=query_vector(question),
+            fusion=settings.fusion,
         )
         runs = []
         for _ in range(3):  # back to back: the best of three is the engine's cost without preemption

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.errors import BadInput
 from assistant.model import DocInfo, Filters, Hit
-from assistant.settings import RetrievalMode
+from assistant.settings import FusionMethod, RetrievalMode
 from indexer.keywords import KeywordVector
 from indexer.model import Chunk, Document, DocumentMetadata, DocumentRecord, Footnote
 from indexer.normalize import match_key
@@ -109,6 +109,7 @@ class VectorQuery:
     prefetch_limit: int
     dense: Sequence[float] | None = None
     sparse: KeywordVector | None = field(default=None)
+    fusion: FusionMethod = "dbsf"  # how hybrid fuses its two lists
 
 
 @dataclass(frozen=True)

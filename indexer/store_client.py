@@ -221,7 +221,11 @@ class ClientStore:
         return self._client.query_points(
             self._collection,
             prefetch=prefetch,
-            query=models.RrfQuery(rrf=models.Rrf(k=RRF_K)),
+            query=(
+                models.FusionQuery(fusion=models.Fusion.DBSF)
+                if request.fusion == "dbsf"
+                else models.RrfQuery(rrf=models.Rrf(k=RRF_K))
+            ),
             query_filter=query_filter,
             limit=request.limit,
             with_payload=True,

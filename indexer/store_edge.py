@@ -59,6 +59,11 @@ def _vectors(point: StoredPoint) -> dict[str, Any]:
     return vectors
 
 
+def _fusion(method: str) -> qe.Fusion.Dbsf | qe.Fusion.Rrf:
+    """Return Qdrant Edge's fusion of a hybrid query's two prefetch lists."""
+    return qe.Fusion.Dbsf() if method == "dbsf" else qe.Fusion.Rrf(k=RRF_K)
+
+
 class EdgeStore:
     """A Qdrant Edge shard under `path`, created on first use with named dense and sparse vectors."""
 
@@ -166,7 +171,7 @@ class EdgeStore:
             query = qe.QueryRequest(
                 limit=request.limit,
                 prefetches=prefetches,
-                query=qe.Fusion.Rrf(k=RRF_K),  # type: ignore[arg-type]  # the stub omits Fusion.Rrf
+                query=_fusion(request.fusion),  # type: ignore[arg-type]  # the stub omits Fusion as a query
                 with_payload=True,
             )
         return [ScoredPayload(dict(p.payload or {}), float(p.score)) for p in self._shard.query(query)]

@@ -13,7 +13,7 @@ import pytest
 from assistant.errors import BadInput
 from assistant.model import Filters, Hit
 from assistant.retrieval import Retriever
-from assistant.settings import RetrievalMode
+from assistant.settings import FusionMethod, RetrievalMode
 from indexer import registry
 from indexer.keywords import document_vector
 from indexer.model import Document
@@ -75,6 +75,23 @@ def test_every_mode_finds_the_passage_that_answers(store: Store, e5: object, mod
     assert top.doc.number == "03-HD/BTG"
     assert DENGUE[top.chunk.start : top.chunk.end] == top.chunk.text
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+@pytest.mark.parametrize("fusion", ["dbsf", "rrf"])
+def test_both_fusions_rank_the_answer_first_from_the_two_lists(
+    store: Store, e5: object, fusion: FusionMethod
+) -> None:
+    _index(store, e5, sample_documents())
+    query = "Cơ quan nào phun hóa chất diệt muỗi ở ổ dịch?"
+
+    hybrid, _ = Retriever(store, e5, fusion=fusion).search(query, None, "hybrid", 10)  # type: ignore[arg-type]
+    dense, _ = Retriever(store, e5).search(query, None, "dense", 50)  # type: ignore[arg-type]
+    sparse, _ = Retriever(store, e5).search(query, None, "sparse", 50)  # type: ignore[arg-type]
+
+    assert hybrid[0].doc.doc_id == "dengue" and "phun hóa chất" in hybrid[0].chunk.text
+    ids = {(h.doc.doc_id, h.chunk.start) for h in hybrid}
+    assert len(ids) == len(hybrid) and ids <= {(h.doc.doc_id, h.chunk.start) for h in dense + sparse}
+    assert [h.score for h in hybrid] == sorted((h.score for h in hybrid), reverse=True)
 
 
 def test_keyword_search_ignores_tone_placement(store: Store, e5: object) -> None:
