@@ -29,12 +29,12 @@ from assistant.errors import BadInput, DQAError, NotFound, NotReady, TooLarge, U
 from assistant.model import Filters
 from assistant.service import Assistant
 from assistant.settings import RetrievalMode, Settings
+from indexer.loaders import SUPPORTED_SUFFIXES
 from indexer.model import DocumentRecord
 from indexer.normalize import match_key
 
 log = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".docx", ".pdf"})
 
 
 # --- request and response models (the boundary) --------------------------------------------------

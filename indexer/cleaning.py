@@ -324,8 +324,11 @@ def _split_glued_word(token: str) -> str:
 
     A split goes before an upper-case letter followed by a lower-case one, when the two letters before
     are both lower-case ("ủyĐắk") or both upper-case ("BCĐĐăk"), and a Vietnamese letter is on either
-    side (so brand names such as "TikTok" or "YouTube" stay whole).
+    side (so brand names such as "TikTok" or "YouTube" stay whole). A token with a digit or "/" is a
+    code and stays whole: "1024/BGDĐT-GDTrH".
     """
+    if "/" in token or any(ch.isdigit() for ch in token):
+        return token
     out: list[str] = []
     start = 0
     for i in range(2, len(token) - 1):

@@ -23,8 +23,9 @@ from assistant.errors import DQAError, NotFound, TooLarge, UnsupportedFile
 from assistant.model import Answer
 from assistant.service import Assistant
 from assistant.settings import Settings
+from indexer.loaders import SUPPORTED_SUFFIXES
 from indexer.model import DocumentRecord
-from indexer.pipeline import SUPPORTED_SUFFIXES, IndexProgress
+from indexer.pipeline import IndexProgress
 from ui import render
 from ui.controls import build_filters, distinct, document_choices, document_label, example_questions
 from ui.feedback import FeedbackStore, Rating

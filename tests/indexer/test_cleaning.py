@@ -159,3 +159,8 @@ def test_output_is_nfc_and_keeps_the_original_tone_placement() -> None:
     assert unicodedata.is_normalized("NFC", text)
     assert text == "Tỉnh uỷ chỉ đạo giữ hoà khí, khoẻ mạnh."  # display keeps the writer's form
     assert match_key(text) == match_key("Tỉnh ủy chỉ đạo giữ hòa khí, khỏe mạnh.")
+
+
+def test_document_numbers_with_mixed_case_codes_are_not_split() -> None:
+    text = clean("Căn cứ Công văn số 1024/BGDĐT-GDTrH ngày 10/3/2025 của Bộ Giáo dục và Đào tạo.\n").text
+    assert "1024/BGDĐT-GDTrH" in text
