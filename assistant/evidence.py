@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, content_terms
@@ -98,10 +99,12 @@ def question_doc_type(analysis: QuestionAnalysis) -> str | None:
     return min(found)[1] if found else None
 
 
+@lru_cache(maxsize=256)
 def toneless(text: str) -> str:
     """Return text without any diacritics, "đ" as "d", lower case, whitespace collapsed.
 
     Names are compared in this form: "Đắk Nông", "Đăk Nông", "Đắc Nông" and "ĐẮK NÔNG" are one place.
+    Cached: every question compares against the same few whole documents.
     """
     stripped = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     # a final "k" exists only in place names of the Central Highlands, often written with "c": "Đắc Nông"

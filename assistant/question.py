@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from indexer.normalize import match_key
 
@@ -155,8 +156,9 @@ STOPWORDS = frozenset(
 _TOKEN = re.compile(r"\w+(?:[-/.]\w+)*")
 
 
+@lru_cache(maxsize=4096)
 def content_terms(text: str) -> tuple[str, ...]:
-    """Return the content tokens of a text in match_key form, stop words removed, in order."""
+    """Return the content tokens of a text in match_key form, stop words removed, in order (cached)."""
     return tuple(tok for tok in _TOKEN.findall(match_key(text)) if tok not in STOPWORDS)
 
 
