@@ -27,7 +27,6 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +35,7 @@ import numpy as np
 from assistant.settings import Settings
 from eval.load import percentile, process_rss_mb
 from indexer.keywords import AVERAGE_LENGTH, K1, B, KeywordVector, keyword_tokens, token_id
-from indexer.model import Document, DocumentRecord
+from indexer.model import Document
 
 if TYPE_CHECKING:
     from indexer.store import Store
@@ -337,6 +336,7 @@ def _fill(store: Store, base: BaseCorpus, size: int) -> tuple[int, int]:
     Copy 0 is the demo corpus itself with its real embeddings; later copies are perturbed.
     """
     from indexer import registry
+    from indexer.pipeline import document_record
     from indexer.store import StoredPoint, chunk_payload, chunk_point_id
 
     text_rng = random.Random(20261125)
@@ -370,20 +370,10 @@ def _fill(store: Store, base: BaseCorpus, size: int) -> tuple[int, int]:
                     pending = []
             store.upsert(pending)
             pending = []
-            registry.commit(store, _record(copy), version)
+            registry.commit(store, document_record(copy), version)
             written += len(copy.chunks)
             documents += 1
         copy_no += 1
     return written, documents
 
 
-def _record(document: Document) -> DocumentRecord:
-    return DocumentRecord(
-        doc_id=document.doc_id,
-        source=document.source,
-        content_hash=document.content_hash,
-        metadata=document.metadata,
-        text=document.text,
-        n_chunks=len(document.chunks),
-        indexed_at=datetime.now(UTC).isoformat(timespec="seconds"),
-    )

@@ -135,7 +135,7 @@ def index_document(
         )
         if progress:
             progress(start + len(batch), len(chunks))
-    registry.commit(store, _record(document), version)
+    registry.commit(store, document_record(document), version)
 
 
 def document_version(doc_id: str, data: bytes, settings: Settings) -> str:
@@ -145,7 +145,8 @@ def document_version(doc_id: str, data: bytes, settings: Settings) -> str:
     return hashlib.sha256(f"{doc_id}\n{content_hash}\n{config}".encode()).hexdigest()[:24]
 
 
-def _record(document: Document) -> DocumentRecord:
+def document_record(document: Document) -> DocumentRecord:
+    """Return the registry record of a document indexed now."""
     return DocumentRecord(
         doc_id=document.doc_id,
         source=document.source,
