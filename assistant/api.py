@@ -53,26 +53,26 @@ class FiltersIn(BaseModel):
     date_to: date | None = None
 
 
-class AskIn(BaseModel):
+class RetrievalOptions(BaseModel):
+    """How many passages, which retrieval mode and which documents; shared by ask and search."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    top_k: int | None = Field(default=None, ge=1, le=50)
+    mode: RetrievalMode | None = None
+    filters: FiltersIn | None = None
+
+
+class AskIn(RetrievalOptions):
     """A question to answer."""
 
-    model_config = ConfigDict(extra="forbid")
-
     question: str
-    top_k: int | None = Field(default=None, ge=1, le=50)
-    mode: RetrievalMode | None = None
-    filters: FiltersIn | None = None
 
 
-class SearchIn(BaseModel):
+class SearchIn(RetrievalOptions):
     """A query to search passages for."""
 
-    model_config = ConfigDict(extra="forbid")
-
     query: str
-    top_k: int | None = Field(default=None, ge=1, le=50)
-    mode: RetrievalMode | None = None
-    filters: FiltersIn | None = None
 
 
 class CitationOut(BaseModel):
