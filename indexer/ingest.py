@@ -2,6 +2,9 @@
 
 Footnotes taken out of the running text are appended after the body, one passage each under the
 section "Chú thích <n>", and every passage that references one (¹, [2]) carries it as metadata.
+The header (issuing body, số hiệu, place and date, type and trích yếu) and the closing block (Nơi
+nhận, signer) are passages too, under their own section names, so a question about who signed or
+which number a document has finds the very lines that say it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from indexer.model import Chunk, Document, Footnote
 from indexer.sections import parse_sections
 
 FOOTNOTE_SECTION = "Chú thích"
+HEADER_SECTION = "Phần đầu văn bản (cơ quan ban hành, số hiệu, ngày, trích yếu)"
+CLOSING_SECTION = "Phần cuối văn bản (nơi nhận, người ký)"
 
 # a footnote reference in running text: superscript digits ("tham dự¹,") or a bracketed number ("[2]")
 _REFERENCE = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(\d{1,3})\]")
@@ -43,7 +48,11 @@ def ingest_bytes(name: str, data: bytes, count_tokens: Callable[[str], int], max
     layout = find_layout(cleaned.text)
     metadata = extract_metadata(cleaned.text, layout)
     text, note_spans = _with_footnotes(cleaned.text, cleaned.footnotes)
-    passages = chunk_sections(text, parse_sections(text, layout.body), count_tokens, max_tokens)
+    passages = split_passage(text, *layout.header, HEADER_SECTION, count_tokens, max_tokens)
+    passages += chunk_sections(text, parse_sections(text, layout.body), count_tokens, max_tokens)
+    if layout.closing is not None:
+        passages += split_passage(text, *layout.closing, CLOSING_SECTION, count_tokens, max_tokens)
+    passages.sort(key=lambda p: p.start)
     for note, (start, end) in zip(cleaned.footnotes, note_spans, strict=True):
         passages += split_passage(
             text, start, end, f"{FOOTNOTE_SECTION} {note.marker}", count_tokens, max_tokens

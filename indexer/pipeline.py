@@ -35,7 +35,8 @@ from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 # bump when ingestion or the embedded text changes in a way that needs every document re-embedded
 # (2: header metadata reads titles in their written case and joins issuers broken over lines; the
 # title is part of every embedded passage's label)
-PIPELINE_REVISION = "3"
+# (4: the header and the closing block (Nơi nhận, signer) are passages of their own)
+PIPELINE_REVISION = "4"
 
 
 @dataclass(frozen=True)

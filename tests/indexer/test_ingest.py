@@ -9,7 +9,7 @@ import pytest
 
 from indexer.cleaning import clean
 from indexer.embedding import approx_token_count
-from indexer.ingest import doc_id_for, ingest_bytes, ingest_file
+from indexer.ingest import CLOSING_SECTION, HEADER_SECTION, doc_id_for, ingest_bytes, ingest_file
 from indexer.loaders import load_bytes
 from indexer.metadata import find_layout
 from indexer.model import Document
@@ -33,36 +33,49 @@ def test_chunk_text_is_the_cleaned_text_between_its_offsets(source: str) -> None
         assert chunk.text == document.text[chunk.start : chunk.end] and chunk.text.strip() == chunk.text
 
 
+def _block_of(chunk_section: str) -> str:
+    return {HEADER_SECTION: "header", CLOSING_SECTION: "closing"}.get(chunk_section, "body")
+
+
 @pytest.mark.parametrize("source", SOURCES)
-def test_chunks_cover_the_whole_body_and_nothing_else(source: str) -> None:
+def test_chunks_cover_the_whole_text_each_within_its_block(source: str) -> None:
     document = ingest(source)
     cleaned = clean(load_bytes(source, (CORPUS / source).read_bytes()).text).text
     assert document.text.startswith(cleaned)
     layout = find_layout(cleaned)
+    blocks = {"header": [layout.header], "closing": [layout.closing] if layout.closing else [],
+              "body": [*layout.body, (len(cleaned), len(document.text))]}
     covered = [False] * len(document.text)
     for chunk in document.chunks:
+        assert any(a <= chunk.start and chunk.end <= b for a, b in blocks[_block_of(chunk.section)]), chunk
         for i in range(chunk.start, chunk.end):
             assert not covered[i], f"chunks overlap at {i}"
             covered[i] = True
-    body = {i for a, b in layout.body for i in range(a, b)} | set(range(len(cleaned), len(document.text)))
     for i, ch in enumerate(document.text):
-        if not ch.isspace():
-            assert covered[i] == (i in body), f"{source}: {document.text[max(0, i - 30) : i + 30]!r}"
+        assert ch.isspace() or covered[i], f"{source}: {document.text[max(0, i - 30) : i + 30]!r}"
 
 
 @pytest.mark.parametrize("source", SOURCES)
-def test_no_chunk_holds_recipients_page_numbers_or_replacement_characters(source: str) -> None:
+def test_no_body_chunk_holds_recipients_page_numbers_or_replacement_characters(source: str) -> None:
     for chunk in ingest(source).chunks:
-        assert "Nơi nhận" not in chunk.text
+        assert "Nơi nhận" not in chunk.text or chunk.section == CLOSING_SECTION
         assert "\ufffd" not in chunk.text and "*" not in chunk.text
         assert not any(re.fullmatch(r"\s*\d{1,3}\s*", line) for line in chunk.text.split("\n"))
         assert approx_token_count(chunk.text) <= BUDGET
 
 
-def test_signature_block_is_not_body() -> None:
+def test_signature_block_is_a_closing_passage_not_body() -> None:
     document = ingest("002_6357818ae491ad68.txt")
-    assert not any("Trương Công Thái" in c.text or "KT. CHỦ TỊCH" in c.text for c in document.chunks)
+    signed = [c for c in document.chunks if "Trương Công Thái" in c.text or "KT. CHỦ TỊCH" in c.text]
+    assert signed and all(c.section == CLOSING_SECTION for c in signed)
     assert document.metadata.signer_name == "Trương Công Thái"
+
+
+def test_header_is_the_first_passage_with_the_number_and_date() -> None:
+    document = ingest("004_06463d6869ffcb23.txt")
+    first = document.chunks[0]
+    assert first.section == HEADER_SECTION and first.start == 0
+    assert "12-HD/BTGDVTU" in first.text and "31 tháng 12 năm 2025" in first.text
 
 
 def test_heading_path_of_the_digital_map_passage_runs_through_2_2() -> None:
@@ -154,7 +167,8 @@ def test_decision_and_official_letter_ingest_along_their_own_structure() -> None
     by_text = {c.text.split("\n")[-1]: c.section for c in document.chunks}
     assert by_text["1. Tham mưu Chủ tịch UBND tỉnh."] == "Điều 2. Nhiệm vụ của Tổ công tác"
     assert by_text["Điều 3. Quyết định có hiệu lực từ ngày ký."] == ""
-    assert not any("Hoàng Văn Nam" in c.text or "Lưu: VT" in c.text for c in document.chunks)
+    closing = [c for c in document.chunks if "Hoàng Văn Nam" in c.text or "Lưu: VT" in c.text]
+    assert closing and all(c.section == CLOSING_SECTION for c in closing)
 
 
 @pytest.mark.integration
