@@ -56,10 +56,11 @@ def test_every_evidence_span_occurs_in_its_document(
         assert missing_evidence(items, documents) == [], name
 
 
+@pytest.mark.parametrize("name", ["dev_extra", "dev2"])
 def test_extra_dev_pairs_are_valid_and_apart_from_the_test_split(
-    splits: dict[str, list[GoldItem]], documents: dict[str, str]
+    name: str, splits: dict[str, list[GoldItem]], documents: dict[str, str]
 ) -> None:
-    extra = load_gold(GOLD / "dev_extra.jsonl")
+    extra = load_gold(GOLD / f"{name}.jsonl")
     assert missing_evidence(extra, documents) == []
     for item in extra:
         assert (item.type == "none") == (item.doc is None) == (item.answers == ())
