@@ -7,6 +7,8 @@ Definitions (all over the questions named, broken down by question type as well)
   over answerable questions;
 - hit@1, hit@5, mrr: rank of the first citation whose text contains an evidence span
   (whitespace collapsed, tone placement folded, case ignored), over answerable questions;
+- search_hit@1, search_hit@5, search_mrr: the same, over the retriever's own ranking of the top k
+  passages (before the answerer puts the passage its answer came from first);
 - citation_precision: answered answerable questions whose first citation contains evidence;
 - abstain_accuracy: unanswerable questions the assistant abstained on;
 - false_abstain_rate: answerable questions the assistant abstained on;
@@ -32,6 +34,9 @@ HEADLINE_KEYS: tuple[str, ...] = (
     "hit@1",
     "hit@5",
     "mrr",
+    "search_hit@1",
+    "search_hit@5",
+    "search_mrr",
     "citation_precision",
     "abstain_accuracy",
     "false_abstain_rate",
@@ -60,6 +65,7 @@ class Verdict:
     latency_ms: float
     answer_chars: int
     error: str | None = None  # the assistant raised instead of answering
+    search_rank: int | None = None  # the same rank in the retriever's own order (None: not searched)
 
 
 def normalize_answer(text: str) -> str:
@@ -122,9 +128,14 @@ def judge(
     passages: Sequence[str],
     latency_ms: float,
     error: str | None = None,
+    searched: Sequence[str] = (),
 ) -> Verdict:
-    """Return the verdict on one answer (its text, abstention flag and cited passages in rank order)."""
+    """Return the verdict on one answer (its text, abstention flag and cited passages in rank order).
+
+    `searched` are the retriever's passages for the question in its own order, when the run has them.
+    """
     rank = evidence_rank(passages, item.evidence) if item.answerable else None
+    search_rank = evidence_rank(searched, item.evidence) if item.answerable else None
     answered = not abstained and error is None
     if item.answerable:
         correct: bool | None = answered and contains_answer(answer, item.answers)
@@ -144,6 +155,7 @@ def judge(
         latency_ms=latency_ms,
         answer_chars=len(answer) if answered else 0,
         error=error,
+        search_rank=search_rank,
     )
 
 
@@ -167,6 +179,7 @@ def summarise(verdicts: Sequence[Verdict]) -> Metrics:
     unanswerable = [v for v in verdicts if not v.answerable]
     answered = [v for v in answerable if not v.abstained and v.error is None]
     ranks = [v.rank for v in answerable]
+    search_ranks = [v.search_rank for v in answerable]
     return {
         "n": len(verdicts),
         "n_answerable": len(answerable),
@@ -176,6 +189,9 @@ def summarise(verdicts: Sequence[Verdict]) -> Metrics:
         "hit@1": _mean([1.0 if r is not None and r <= 1 else 0.0 for r in ranks]),
         "hit@5": _mean([1.0 if r is not None and r <= 5 else 0.0 for r in ranks]),
         "mrr": _mean([1.0 / r if r else 0.0 for r in ranks]),
+        "search_hit@1": _mean([1.0 if r is not None and r <= 1 else 0.0 for r in search_ranks]),
+        "search_hit@5": _mean([1.0 if r is not None and r <= 5 else 0.0 for r in search_ranks]),
+        "search_mrr": _mean([1.0 / r if r else 0.0 for r in search_ranks]),
         "citation_precision": _mean([1.0 if v.first_citation_ok else 0.0 for v in answered]),
         "abstain_accuracy": _mean([1.0 if v.abstained else 0.0 for v in unanswerable]),
         "false_abstain_rate": _mean([1.0 if v.abstained else 0.0 for v in answerable]),

@@ -24,6 +24,7 @@ from eval.report import render_report
 AnswerMode = Literal["extractive", "llm"]
 
 Ask = Callable[[str], Answer]
+Search = Callable[[str], list[str]]  # a question -> the retriever's passages, best first
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,13 @@ def answer_record_dict(
     }
 
 
-def evaluate(items: Sequence[GoldItem], ask: Ask, progress: bool = True) -> list[dict[str, object]]:
+def evaluate(
+    items: Sequence[GoldItem], ask: Ask, progress: bool = True, search: Search | None = None
+) -> list[dict[str, object]]:
     """Ask every gold question and return the results.jsonl records, in gold order.
+
+    With `search`, the retriever's own ranking is judged as well (after the answer, so that the
+    answer's latency is not affected).
 
     An assistant error on one question (a DQAError) is recorded as that question's failure;
     anything else (a bug, a missing store) stops the run.
@@ -84,6 +90,7 @@ def evaluate(items: Sequence[GoldItem], ask: Ask, progress: bool = True) -> list
             error = f"{type(exc).__name__}: {exc}"
         wall_ms = (time.perf_counter() - started) * 1000
         latency = answer.timings_ms.get("total", wall_ms) if answer is not None else wall_ms
+        searched = search(item.question) if search is not None and item.answerable and error is None else []
         verdict = judge(
             item,
             answer=answer.answer if answer else "",
@@ -91,6 +98,7 @@ def evaluate(items: Sequence[GoldItem], ask: Ask, progress: bool = True) -> list
             passages=[c.text for c in answer.citations] if answer else [],
             latency_ms=latency,
             error=error,
+            searched=searched,
         )
         records.append(answer_record_dict(item, dataclasses.asdict(answer) if answer else None, verdict))
     return records
@@ -135,7 +143,11 @@ def run(
         def ask(question: str) -> Answer:
             return assistant.ask(question, top_k=config.top_k, mode=config.retrieval)
 
-        records = evaluate(items, ask, progress=progress)
+        def search(question: str) -> list[str]:
+            hits = assistant.search(question, top_k=config.top_k, mode=config.retrieval)
+            return [hit.chunk.text for hit in hits]
+
+        records = evaluate(items, ask, progress=progress, search=search)
     finally:
         assistant.close()
     title = f"{Path(config.gold).name}: {config.mode}, {config.retrieval}, k={config.top_k}" + (

@@ -86,6 +86,19 @@ def test_judge_unanswerable_has_no_answer_metrics() -> None:
     assert verdict.correct is None and verdict.rank is None and verdict.f1 is None
 
 
+def test_search_rank_judges_the_retriever_order_apart_from_the_citations() -> None:
+    verdict = judge(
+        WHO, answer="UBND tỉnh", abstained=False, passages=[EVIDENCE_PASSAGE], latency_ms=10,
+        searched=[OTHER_PASSAGE, OTHER_PASSAGE, EVIDENCE_PASSAGE],
+    )
+    assert (verdict.rank, verdict.search_rank) == (1, 3)
+    missed = judge(WHO, answer="", abstained=True, passages=[], latency_ms=10, searched=[OTHER_PASSAGE])
+    m = summarise([verdict, missed])
+    assert (m["search_hit@1"], m["search_hit@5"]) == (0.0, 0.5)
+    assert m["search_mrr"] == pytest.approx((1 / 3) / 2)
+    assert m["hit@1"] == 0.5
+
+
 def test_summarise_on_hand_made_verdicts() -> None:
     verdicts = [
         judge(WHO, answer="UBND tỉnh", abstained=False, passages=[EVIDENCE_PASSAGE], latency_ms=10),
