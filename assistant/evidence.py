@@ -42,6 +42,21 @@ def bigrams(tokens: tuple[str, ...]) -> set[str]:
     return {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
 
 
+# A full date token: "30/4/2026" (day, then month/year)
+_DATE_TOKEN = re.compile(r"\d{1,2}/(\d{1,2}/(\d{4}))")
+
+
+def _with_date_parts(terms: tuple[str, ...]) -> set[str]:
+    """Return the terms with the month/year and the year of each full date: "30/4/2026" also gives
+    "4/2026" and "2026", so "đến hết tháng 4/2026" finds "đến ngày 30/4/2026"."""
+    found = set(terms)
+    for term in terms:
+        match = _DATE_TOKEN.fullmatch(term)
+        if match:
+            found.update((match.group(1), match.group(2)))
+    return found
+
+
 def support(analysis: QuestionAnalysis, text: str, context: str = "", document: str = "") -> float:
     """Return the weighted share of question terms and term pairs found in text.
 
@@ -53,7 +68,7 @@ def support(analysis: QuestionAnalysis, text: str, context: str = "", document: 
     if not terms:
         return 0.0
     own, ctx, doc = content_terms(text), content_terms(context), content_terms(document)
-    own_set, ctx_set, doc_set = set(own), set(ctx), set(doc)
+    own_set, ctx_set, doc_set = _with_date_parts(own), _with_date_parts(ctx), _with_date_parts(doc)
     own_pairs, ctx_pairs, doc_pairs = bigrams(own), bigrams(ctx), bigrams(doc)
 
     def weight_of(item: str, own_items: set[str], ctx_items: set[str], doc_items: set[str]) -> float:
@@ -116,6 +131,16 @@ def contains_words(haystack: str, needle: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
 
 
+def contains_name(haystack: str, name: str) -> bool:
+    """Return True when a name occurs in haystack, a name of three words or more also with up to two
+    words inserted between its own: "Tết Ất Tỵ" is in "Tết Nguyên đán Ất Tỵ" (both already toneless)."""
+    words = name.split()
+    if len(words) < 3:
+        return contains_words(haystack, name)
+    gap = r"\s+(?:\S+\s+){0,2}?"
+    return re.search(r"(?<!\w)" + gap.join(map(re.escape, words)) + r"(?!\w)", haystack) is not None
+
+
 def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[str]:
     """Return the names, years and ordinals the question gives that its answer's sources lack.
 
@@ -125,7 +150,7 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
     a Gia Lai plan, or "… năm 2030" answered from a passage about 2025, is a near miss, not an answer.
     """
     document_key, nearby_key = toneless(document), toneless(nearby)
-    missing = [name for name in analysis.names if not contains_words(document_key, toneless(name))]
+    missing = [name for name in analysis.names if not contains_name(document_key, toneless(name))]
     missing += [year for year in analysis.years if year not in nearby_key]
     missing += [ordinal for ordinal in analysis.ordinals if not contains_words(nearby_key, toneless(ordinal))]
     return missing

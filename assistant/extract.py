@@ -106,7 +106,8 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         for fact in quantities(text, clause.start, clause.end):
             phrase = text[fact.start:fact.end]
             words = phrase.split()
-            following = terms_of(" ".join(words[1 + bool(fact.qualifier):]))
+            lead = len(fact.qualifier.split()) + 1  # "tối đa 06" before "thí sinh"
+            following = terms_of(" ".join(words[lead:]))
             fit = 0.1
             # a quantity of another unit does not answer: "bao nhiêu km" is not "11 xã"
             if analysis.unit == "%":
@@ -117,13 +118,13 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                 wanted = _PEOPLE if unit_terms[0] == "người" else {unit_terms[0]}
                 if not following or following[0] not in wanted:
                     continue
-                keep = 1 + bool(fact.qualifier) + len(unit_terms)
+                keep = lead + len(unit_terms)
             elif money:
                 if not following or following[0] not in _CURRENCY:
                     continue
-                keep = 1 + bool(fact.qualifier) + 2
+                keep = lead + 2
             else:
-                keep = 1 + bool(fact.qualifier) + 2
+                keep = lead + 2
             answer = " ".join(words[:keep]).rstrip(",;:.")
             # a number answers only with the question's words in its own clause: "phân tích tăng trưởng
             # 9 tháng …; phấn đấu đạt 8% cả năm" does not give the 9-month growth

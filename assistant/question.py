@@ -115,9 +115,10 @@ _SIGN = re.compile(r"\bký\b(?! kết)")
 _SIGNER_WORD = re.compile(r"người ký|chức danh|chức vụ|\bai\b|người nào|đồng chí nào")
 _DOC_WORDS = (r"(?:văn bản|kế hoạch|hướng dẫn|thông báo|chỉ thị|quyết định|công văn|nghị quyết|kết luận|"
               r"chương trình|quy chế|quy định|đề án|nghị định|thông tư|này)")
-# "ban hành" directly followed by a document word: "ban hành kế hoạch này"
+# "ban hành" directly followed by a document word: "ban hành kế hoạch này"; or a document word, up to
+# 16 words (a số hiệu "21/ct-ubnd" among them) and "(được) ban hành"
 _ISSUED_DOC = re.compile(
-    rf"ban hành (?:\w+ )?{_DOC_WORDS}|{_DOC_WORDS}(?: \w+){{0,16}} (?:được |do \w+ )?ban hành")
+    rf"ban hành (?:\w+ )?{_DOC_WORDS}|{_DOC_WORDS}(?: \S+){{0,16}} (?:được |do \w+ )?ban hành")
 _WHO_WORD = re.compile(r"\b(?:ai|cơ quan nào|đơn vị nào|người nào|đồng chí nào)\b")
 _DATE_WORD = re.compile(r"\b(?:ngày nào|khi nào|ngày bao nhiêu|thời gian nào|bao giờ|ngày tháng năm nào)\b")
 _NUMBER_WORD = re.compile(r"số hiệu|số ký hiệu|ký hiệu|\bsố (?:mấy|bao nhiêu|là gì)")

@@ -10,6 +10,7 @@ from assistant.facts import DOC_REF
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis
 from assistant.spans import Clause, clauses
+from indexer.ingest import FRAME_SECTIONS
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,14 @@ def read_scopes(analysis: QuestionAnalysis, hits: list[Hit]) -> list[Scope]:
 
     A later sentence of a bullet item is read with the item's first sentence as context: in
     "- Người đứng đầu … phải … . Chịu trách nhiệm tiếp nhận …" the second sentence is about the
-    same subject.
+    same subject. The header and closing passages are left out: what they say (số hiệu, date,
+    signer) is answered from the document's metadata, and their lines are no sentences to quote.
     """
     scopes = []
     for rank, hit in enumerate(hits):
         section, name = hit.chunk.section, document_name(hit)
+        if section in FRAME_SECTIONS:
+            continue
         text = hit.chunk.text
         parts = clauses(text)
         item_lead = {c.item_start: (c.sentence_start, c.sentence_end) for c in reversed(parts)}

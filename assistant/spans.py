@@ -325,34 +325,45 @@ _NAME_HEAD = re.compile(
 )
 # Lower-case words that still belong to a name: "Ủy ban nhân dân tỉnh", "Ủy ban kiểm tra Tỉnh ủy"
 _NAME_LOWER = frozenset(
-    ["nhân", "dân", "tỉnh", "huyện", "xã", "phường", "thành", "phố", "trung", "ương", "kiểm", "tra", "các"])
+    ["nhân", "dân", "tỉnh", "huyện", "xã", "phường", "thành", "phố", "trung", "ương", "kiểm", "tra", "các",
+     "đảng"])
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|\S")
+# Lower-case words that never continue a name: "Sở Y tế về …", "Sở Nội vụ trong …"
+_NOT_NAME = frozenset({
+    "về", "với", "của", "cho", "trong", "tại", "theo", "để", "những", "đã", "đang", "sẽ", "được", "bị", "là",
+    "có", "khi", "nếu", "thì", "mà", "này", "đó", "trên", "dưới", "từ", "đến", "năm", "ngày", "tháng", "quý",
+    "đợt", "lần", "và", "hoặc", "cùng", "như", "nhằm", "qua", "do", "bằng", "trước", "sau", "vào", "lúc",
+    "hằng", "hàng", "mỗi", "tới", "ngay", "gồm"})
 
 
 def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Return the spans of agency names in a clause: "gửi về Sở Nội vụ - …" -> "Sở Nội vụ".
 
-    A name runs from a capitalised head over capitalised words, one lower-case word after a
-    capitalised one ("Tuyên giáo"), "và" before a capitalised word, and the words in _NAME_LOWER.
+    A name runs from a capitalised head over capitalised words, up to three lower-case words after a
+    capitalised one ("Sở Giao thông vận tải", "Kho bạc Nhà nước khu vực XV") unless they are verbs or
+    function words, "&" inside an abbreviation ("Sở GD&ĐT"), "và" before a capitalised word, and
+    the words in _NAME_LOWER.
     """
     spans: list[tuple[int, int]] = []
+    fold = folded(text)
     for head in _NAME_HEAD.finditer(text, start, end):
         if spans and head.start() < spans[-1][1]:
             continue
         name_end = head.end()
-        previous_upper = True
+        lower_run = 0  # lower-case words since the last capitalised one
         for word in _WORD.finditer(text, head.end(), end):
             if text[name_end:word.start()].strip():
                 break  # punctuation between words ends the name
             token = word.group(0)
-            if token[0].isupper():
-                previous_upper = True
-            elif token == "và" and re.match(r"\s+[" + _UPPER + r"]", text[word.end():word.end() + 2]):
-                previous_upper = False
-            elif token.isalpha() and (previous_upper or token in _NAME_LOWER):
-                if _ANY_VERB.match(folded(text), word.start()):
+            after = text[word.end():word.end() + 2]
+            if token[0].isupper() or (token == "&" and after[:1].isupper()):
+                lower_run = 0
+            elif token == "và" and re.match(r"\s+[" + _UPPER + r"]", after):
+                lower_run = 1
+            elif token.isalpha() and (token in _NAME_LOWER or (lower_run < 3 and token not in _NOT_NAME)):
+                if _ANY_VERB.match(fold, word.start()):
                     break
-                previous_upper = False
+                lower_run += 1
             else:
                 break
             name_end = word.end()
@@ -361,9 +372,10 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # A person named with a title: "đồng chí Nguyễn Đình Trung - Ủy viên Ban Chấp hành Trung ương Đảng"
-#   (?:đồng chí|ông|bà)\s+            the title
+#   (?:đồng chí|ông|bà|đ/c)\s+        the title
 #   ((?:[UPPER]\w*\s+){1,4}[UPPER]\w*)  two to five capitalised syllables: the name
-_PERSON = re.compile(rf"(?:[Đđ]ồng chí|[Oo]ng|[Bb]à)\s+((?:[{_UPPER}]\w*\s+){{1,4}}[{_UPPER}]\w*)")
+_PERSON = re.compile(
+    rf"(?:[Đđ]ồng chí|[ÔôOo]ng|[Bb]à|[Đđ]/[Cc])\s+((?:[{_UPPER}]\w*\s+){{1,4}}[{_UPPER}]\w*)")
 
 
 def person_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -140,9 +140,14 @@ def _introduced_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> lis
 
 
 def _people(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
-    """Return people named with their titles: "đồng chí Nguyễn Văn A - Bí thư Tỉnh ủy"."""
+    """Return people named with their titles: "đồng chí Nguyễn Văn A - Bí thư Tỉnh ủy".
+
+    The position asked ("Ai là Trưởng ban …") must be the person's: in the apposition after the
+    name, or in the label before it on the same line ("1. Trưởng ban: Ông Hồ Minh Tâm - Chủ tịch …");
+    "Phó Trưởng ban" does not answer "Trưởng ban".
+    """
     asked = re.search(r"\bai là\s+(.+)", match_key(analysis.text))
-    position = set(content_terms(asked.group(1))) if asked else set()
+    position = content_terms(asked.group(1)) if asked else ()
     found = []
     for scope in scopes:
         text = scope.text
@@ -150,13 +155,29 @@ def _people(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             # the name with its apposition of positions, up to the next comma-free stop
             tail = re.match(r"\s*[-–,(]\s*[^;.()]{3,90}", text[end:end + 100])
             answer_end = end + (tail.end() if tail else 0)
-            held = set(content_terms(text[end:answer_end]))
-            if position and len(position & held) < 0.6 * len(position):
+            line_start = text.rfind("\n", 0, start) + 1
+            label = text[line_start:start] if start - line_start <= 60 else ""
+            label = re.sub(r"(?i)(?:đồng chí|ông|bà|đ/c)\s*$", "", label)  # the title before the name
+            if position and not _holds_position(position, label) and not _holds_position(
+                    position, text[end:answer_end]):
                 continue  # "Ai là Giám đốc Sở X?" is not "ông Y - Phó Giám đốc Sở Z"
             found.append(Candidate(shorten(one_line(text, (start, answer_end))), scope.rank, scope.quote,
                                    scope.support, scope.support + 0.1 + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
     return found
+
+
+def _holds_position(position: tuple[str, ...], text: str) -> bool:
+    """Return whether text names the asked position: most of its words, or a bare label opening with
+    its first two ("Trưởng ban:"); never as "Phó …" when the question does not say "phó"."""
+    held = content_terms(text)
+    head = position[:2]
+    at = next((i for i in range(len(held) - len(head) + 1) if held[i:i + len(head)] == head), None)
+    if at is not None and at > 0 and held[at - 1] == "phó" and "phó" not in position:
+        return False
+    if len(set(position) & set(held)) >= 0.6 * len(set(position)):
+        return True
+    return at is not None and len(held) - at <= len(head) + 1
 
 
 def _first_sentence_end(text: str, clause: Clause) -> int:

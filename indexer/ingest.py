@@ -24,6 +24,7 @@ from indexer.sections import parse_sections
 FOOTNOTE_SECTION = "Chú thích"
 HEADER_SECTION = "Phần đầu văn bản (cơ quan ban hành, số hiệu, ngày, trích yếu)"
 CLOSING_SECTION = "Phần cuối văn bản (nơi nhận, người ký)"
+FRAME_SECTIONS = frozenset({HEADER_SECTION, CLOSING_SECTION})  # the passages around the body
 
 # a footnote reference in running text: superscript digits ("tham dự¹,") or a bracketed number ("[2]")
 _REFERENCE = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)|\[(\d{1,3})\]")

@@ -8,7 +8,7 @@ from assistant.evidence import MAX_LIST_CHARS, toneless, ungrounded
 from assistant.extract import extract_answer
 from assistant.question import QuestionKind, analyse_question, proper_names
 from assistant.settings import Settings
-from assistant.spans import completions, objects_after
+from assistant.spans import agency_mentions, completions, objects_after
 from indexer.model import DocumentMetadata
 from tests.assistant.builders import Library, document, hit
 
@@ -199,3 +199,53 @@ def test_a_number_in_another_clause_of_the_sentence_does_not_answer() -> None:
     whole_year = answer_question(library, Settings(),
                                  "Mức tăng trưởng phấn đấu đạt cả năm 2027 là bao nhiêu phần trăm?")
     assert not whole_year.abstained and whole_year.answer == "7%"
+
+
+# --- names of agencies and people, dates inside dates, names with words between ------------------------
+
+DECISION = """QUYẾT ĐỊNH
+thành lập Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai
+
+Điều 1. Thành lập Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai, gồm các ông, bà có tên sau:
+
+1. Trưởng ban: Ông Lê Văn Hùng - Chủ tịch UBND tỉnh.
+
+2. Phó Trưởng ban: Bà Đỗ Thị Lan - Giám đốc Sở Khoa học và Công nghệ.
+
+Điều 2. Sở Giao thông vận tải phối hợp với Kho bạc Nhà nước khu vực XIV rà soát các dự án; đến ngày \
+31/3/2027 đã giải ngân đạt 21,5% kế hoạch vốn dịp Tết Nguyên đán Đinh Mùi.
+
+Điều 3. Mọi vướng mắc liên hệ Sở GD&ĐT (qua bà Trần Thị Mai, chuyên viên).
+"""
+DECISION_META = DocumentMetadata(doc_type="QUYẾT ĐỊNH", number="12/QĐ-UBND", issuer="UBND tỉnh Gia Lai",
+                                 title="thành lập Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai")
+DECISION_RECORD = document(DECISION.replace("\\\n", ""), doc_id="qd-12", metadata=DECISION_META)
+
+
+def _decision_answer(question: str) -> str:
+    text = DECISION_RECORD.text
+    items = [p for p in text.split("\n\n") if p.strip() and (p[0].isdigit() or p.startswith("Điều"))]
+    hits = [hit(DECISION_RECORD, item, "Điều 1", score=1.0 - i / 100, index=i)
+            for i, item in enumerate(items)]
+    answer = answer_question(Library([DECISION_RECORD], hits), Settings(), question)
+    return "ABSTAIN" if answer.abstained else answer.answer
+
+
+def test_person_named_ong_under_a_position_label_answers_ai_la() -> None:
+    assert "Lê Văn Hùng" in _decision_answer("Ai là Trưởng Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai?")
+    assert "Đỗ Thị Lan" in _decision_answer("Ai là Phó Trưởng ban Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai?")
+
+
+def test_agency_names_keep_lower_case_words_and_ampersands() -> None:
+    assert "Kho bạc Nhà nước khu vực XIV" in _decision_answer(
+        "Sở Giao thông vận tải Gia Lai phối hợp với đơn vị nào để rà soát các dự án?")
+    text = "liên hệ Sở GD&ĐT (qua bà Trần Thị Mai)"
+    assert [text[s:e] for s, e in agency_mentions(text, 0, len(text))] == ["Sở GD&ĐT"]
+
+
+def test_month_of_a_full_date_and_a_name_with_words_between_ground_the_answer() -> None:
+    # "tháng 3/2027" is inside "31/3/2027"; "Tết Đinh Mùi" is "Tết Nguyên đán Đinh Mùi"
+    assert "21,5%" in _decision_answer(
+        "Đến hết tháng 3/2027 tỉnh Gia Lai giải ngân được bao nhiêu phần trăm kế hoạch vốn dịp Tết Đinh Mùi?")
+    assert ungrounded(analyse_question("Tết Đinh Mùi ở Gia Lai có gì?"), toneless(DECISION), "") == []
+    assert ungrounded(analyse_question("Tết Canh Thân ở Gia Lai có gì?"), toneless(DECISION), "") != []
