@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, content_terms
+from indexer.abbreviations import expand_abbreviations
 from indexer.model import DocumentRecord
 from indexer.normalize import match_key
 
@@ -146,14 +147,32 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
 
     A place or person named in the question must occur somewhere in the answering document; a
     year or an ordinal ("Phiên họp thứ hai") must occur near the answer (`nearby`: the cited
-    passage with its heading path and the document's own header). "Tỉnh Lâm Đồng …" answered from
-    a Gia Lai plan, or "… năm 2030" answered from a passage about 2025, is a near miss, not an answer.
+    passage with its heading path and the document's own header), and so must an agency it names
+    ("… giao Sở Tư pháp nhiệm vụ gì" is not answered by an item of Sở Tài chính), abbreviations
+    spelled out on both sides. "Tỉnh Lâm Đồng …" answered from a Gia Lai plan, or "… năm 2030"
+    answered from a passage about 2025, is a near miss, not an answer.
     """
     document_key, nearby_key = toneless(document), toneless(nearby)
     missing = [name for name in analysis.names if not contains_name(document_key, toneless(name))]
     missing += [year for year in analysis.years if year not in nearby_key]
     missing += [ordinal for ordinal in analysis.ordinals if not contains_words(nearby_key, toneless(ordinal))]
+    if analysis.agencies:
+        spelled_out = toneless(expand_abbreviations(nearby))
+        missing += [agency for agency in analysis.agencies if not _agency_in(spelled_out, agency)]
     return missing
+
+
+def _agency_in(spelled_out: str, agency: str) -> bool:
+    """Return whether an agency occurs in a toneless, spelled-out text, also without the lower-case
+    words ending its name: "Ban Xây dựng Đảng xã" is "Ban Xây dựng Đảng" of a commune's plan."""
+    words = expand_abbreviations(agency).split()
+    while len(words) >= 2:
+        if contains_words(spelled_out, toneless(" ".join(words))):
+            return True
+        if words[-1][0].isupper():
+            return False
+        words = words[:-1]
+    return False
 
 
 # The first section heading of a document ends its header: "I. MỤC ĐÍCH, YÊU CẦU", "I- NỘI DUNG",

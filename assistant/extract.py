@@ -286,7 +286,7 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                                            scope.support + fit + rank_prior(scope.rank),
                                            scope.hit.doc.doc_id))
         if _asks_contact(analysis):
-            for match in _CONTACT.finditer(text, clause.start, clause.end):
+            for match in _asked_contact(analysis).finditer(text, clause.start, clause.end):
                 found.append(Candidate(match.group(0).rstrip(".,;)"), scope.rank, scope.quote,
                                        scope.support, scope.support + 0.2 + rank_prior(scope.rank),
                                        scope.hit.doc.doc_id))
@@ -300,6 +300,26 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
 _CONTACT = re.compile(
     r"[\w.-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:[\w-]+\.)+(?:vn|com|org|net|gov)(?:/[^\s,;)]*)?"
     r"|(?<!\d)0\d{2,4}[.\s]?\d{3}[.\s]?\d{3,4}(?!\d)")
+
+
+# Each kind of contact: the words asking for it and the pattern of its value (parts of _CONTACT).
+_CONTACT_KINDS = (
+    (re.compile(r"e-?mail|thư điện tử"), re.compile(r"[\w.-]+@[\w-]+(?:\.[\w-]+)+")),
+    (re.compile(r"điện thoại|số máy|hotline|\bđt\b"),
+     re.compile(r"(?<!\d)0\d{2,4}[.\s]?\d{3}[.\s]?\d{3,4}(?!\d)")),
+    (re.compile(r"trang web|website|\bweb\b|cổng thông tin|\bcổng\b|đường dẫn|\blink\b|\burl\b"),
+     re.compile(r"(?:https?://)?(?:[\w-]+\.)+(?:vn|com|org|net|gov)(?:/[^\s,;)]*)?")),
+)
+
+
+def _asked_contact(analysis: QuestionAnalysis) -> re.Pattern[str]:
+    """Return the pattern of the contact the question asks for: an e-mail is not answered by a phone number.
+
+    A question that names no kind ("địa chỉ liên hệ") takes any of them.
+    """
+    key = match_key(analysis.text)
+    asked = [value for words, value in _CONTACT_KINDS if words.search(key)]
+    return asked[0] if len(asked) == 1 else _CONTACT
 
 
 def _asks_contact(analysis: QuestionAnalysis) -> bool:
@@ -348,7 +368,7 @@ def extract_answer(
     else:
         candidates = _what(analysis, scopes)
         if _asks_contact(analysis):  # a telephone number or an address, or nothing
-            candidates = [c for c in candidates if _CONTACT.fullmatch(c.answer)]
+            candidates = [c for c in candidates if _asked_contact(analysis).fullmatch(c.answer)]
     # a date, số hiệu or issuer may be the document's own (metadata) or one the passages mention
     candidates = meta + candidates
     if kind not in METADATA_KINDS and kind is not QuestionKind.WHO:

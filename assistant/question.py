@@ -65,6 +65,7 @@ class QuestionAnalysis:
     names: tuple[str, ...] = ()  # proper names the question gives: places, people ("Lâm Đồng")
     years: tuple[str, ...] = ()  # years the question gives ("2026")
     ordinals: tuple[str, ...] = ()  # which one of a series the question asks about ("thứ hai", "lần thứ 3")
+    agencies: tuple[str, ...] = ()  # agencies the question names ("giao Sở Tư pháp nhiệm vụ gì")
     plural: bool = False  # the question asks for several things ("những cơ quan nào", "gồm những gì")
     head: tuple[str, ...] = ()  # the noun the question word asks about: "mô hình" in "là mô hình gì"
     excluded: tuple[str, ...] = ()  # what "Ngoài …," sets aside: "Ngoài quy chế, … những văn bản nào"
@@ -132,7 +133,7 @@ _ROLES: tuple[tuple[str, Role], ...] = (
     ("lãnh đạo", Role.DIRECT),
 )
 
-_PERSON_CUE = re.compile(r"\bai là\b|đồng chí nào|họ tên|ông nào|bà nào")
+_PERSON_CUE = re.compile(r"\bai là\b|\blà ai\b|đồng chí nào|họ tên|ông nào|bà nào")
 _DEADLINE_CUES = ("thời hạn", "hạn chót", "trước ngày", "chậm nhất", "hạn cuối", "hạn", "trước khi nào")
 _PERIOD_CUES = ("bao lâu", "định kỳ", "mấy lần", "một lần", "mấy tháng", "chu kỳ")
 
@@ -376,6 +377,54 @@ def _head(key: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+# An office before the agency that holds it: "Phó Trưởng ban ", "Chủ tịch ", "Chánh "
+_OFFICE = re.compile(r"^(?:[Pp]hó\s+)?(?:Trưởng ban|Trưởng|Chủ tịch|Giám đốc|Bí thư|Chánh|Thủ trưởng)\s+")
+
+
+_GENERIC_HEADS = frozenset({"Cơ quan", "Đơn vị", "Bộ phận", "Các cơ", "Các đơn"})
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """Return a name's words up to a lower-case word that follows no capitalised one, unless names
+    take it ("tỉnh", "xã", "nhân dân" …): "Ban Chỉ đạo tỉnh yêu cầu UBND" -> "Ban Chỉ đạo tỉnh"."""
+    from assistant.spans import NAME_LOWER
+
+    kept: list[str] = []
+    for word in words:
+        if not (word[0].isupper() or word in NAME_LOWER or (kept and kept[-1][0].isupper())):
+            break
+        kept.append(word)
+    return kept
+
+
+def named_agencies(question: str) -> tuple[str, ...]:
+    """Return the agency a question is about as the doer of a task: its subject ("Ủy ban kiểm tra Đảng
+    ủy phải hoàn thành …") or the one a task is given to ("… giao Sở Tư pháp nhiệm vụ gì").
+
+    Agencies named elsewhere (the owner of a document, a partner) are not returned: they need not be
+    in the answering passage. A bare head ("Cơ quan nào", "Bộ phận") names nothing: a later word of a
+    name is capitalised ("Sở Tư pháp"), the first is an abbreviation ("UBND tỉnh"), or it has three
+    words ("Công an tỉnh"). A name is cut where its words stop ("Sở Tư pháp nhiệm vụ" -> "Sở Tư
+    pháp") and loses the office before it ("Chánh Văn phòng Tỉnh ủy" -> "Văn phòng Tỉnh ủy").
+    """
+    from assistant.spans import agency_mentions
+
+    places = proper_names(question)
+    found = []
+    for start, end in agency_mentions(question, 0, len(question)):
+        if question[:start].strip() and not re.search(r"(?i)\bgiao\s+$", question[:start]):
+            continue
+        words = _name_words(_OFFICE.sub("", " ".join(question[start:end].split())).split())
+        for place in places:  # a place is checked as a place: "Văn phòng Tỉnh ủy Cao Bằng"
+            at = f" {' '.join(words)} ".find(f" {place} ")
+            if at > 0:
+                words = " ".join(words)[: at - 1].split()
+        named = any(w[0].isupper() for w in words[1:]) or (words and words[0].isupper() and len(words[0]) > 2)
+        if named or (len(words) >= 3 and " ".join(words[:2]) not in _GENERIC_HEADS):
+            found.append(" ".join(words))
+    return tuple(dict.fromkeys(found))
+
+
 def analyse_question(question: str) -> QuestionAnalysis:
     """Return the kind, role, unit and content terms of a Vietnamese question."""
     # "ứng dụng AI" is not the question word "Ai"
@@ -425,6 +474,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         place=bool(re.search(r"\b(?:địa phương|tỉnh|thành phố|huyện|xã|phường|nơi|địa bàn) nào\b", key)),
         years=tuple(dict.fromkeys(_YEAR.findall(question))),
         ordinals=tuple(dict.fromkeys(match.group(0) for match in _ORDINAL.finditer(key))),
+        agencies=named_agencies(question),
         plural=kind is QuestionKind.LIST or bool(_PLURAL.search(key) or listed),
         head=_head(key),
         excluded=content_terms(excluded.group(1)) if (excluded := _EXCLUDED.search(key)) else (),

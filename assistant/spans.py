@@ -324,7 +324,7 @@ _NAME_HEAD = re.compile(
     r"(?:Phó )?Chủ tịch|Giám đốc|(?:Phó )?Bí thư|Thủ trưởng|Chánh Văn phòng|Trưởng ban)(?!\w)"
 )
 # Lower-case words that still belong to a name: "Ủy ban nhân dân tỉnh", "Ủy ban kiểm tra Tỉnh ủy"
-_NAME_LOWER = frozenset(
+NAME_LOWER = frozenset(
     ["nhân", "dân", "tỉnh", "huyện", "xã", "phường", "thành", "phố", "trung", "ương", "kiểm", "tra", "các",
      "đảng"])
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*|\S")
@@ -342,16 +342,16 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     A name runs from a capitalised head over capitalised words, up to three lower-case words after a
     capitalised one ("Sở Giao thông vận tải", "Kho bạc Nhà nước khu vực XV") unless they are verbs or
     function words, "&" inside an abbreviation ("Sở GD&ĐT"), "và" before a capitalised word, and
-    the words in _NAME_LOWER.
+    the words in NAME_LOWER.
     """
     spans: list[tuple[int, int]] = []
     fold = folded(text)
     for head in _NAME_HEAD.finditer(text, start, end):
         if spans and head.start() < spans[-1][1]:
             continue
-        name_end = head.end()
+        name_end = max(head.end(), _past_long_head(fold, head.start()))  # "Ủy ban kiểm tra …"
         lower_run = 0  # lower-case words since the last capitalised one
-        for word in _WORD.finditer(text, head.end(), end):
+        for word in _WORD.finditer(text, name_end, end):
             if text[name_end:word.start()].strip():
                 break  # punctuation between words ends the name
             token = word.group(0)
@@ -360,7 +360,7 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 lower_run = 0
             elif token == "và" and re.match(r"\s+[" + _UPPER + r"]", after):
                 lower_run = 1
-            elif token.isalpha() and (token in _NAME_LOWER or (lower_run < 3 and token not in _NOT_NAME)):
+            elif token.isalpha() and (token in NAME_LOWER or (lower_run < 3 and token not in _NOT_NAME)):
                 if _ANY_VERB.match(fold, word.start()):
                     break
                 lower_run += 1

@@ -146,7 +146,8 @@ def _people(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     name, or in the label before it on the same line ("1. Trưởng ban: Ông Hồ Minh Tâm - Chủ tịch …");
     "Phó Trưởng ban" does not answer "Trưởng ban".
     """
-    asked = re.search(r"\bai là\s+(.+)", match_key(analysis.text))
+    key = match_key(analysis.text)
+    asked = re.search(r"\bai là\s+(.+)", key) or re.match(r"(.+?)\s+là ai\b", key)
     position = content_terms(asked.group(1)) if asked else ()
     found = []
     for scope in scopes:

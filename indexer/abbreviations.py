@@ -91,3 +91,10 @@ def other_spellings(text: str) -> list[str]:
     key = match_key(text)
     extra += [short for pattern, short in _full_name_patterns() if pattern.search(key)]
     return extra
+
+
+def expand_abbreviations(text: str) -> str:
+    """Return the text with the abbreviations of the genre written out: "UBND" -> "ủy ban nhân dân"."""
+    for pattern, full in _abbreviation_patterns():
+        text = pattern.sub(full, text)
+    return text

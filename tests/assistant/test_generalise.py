@@ -249,3 +249,19 @@ def test_month_of_a_full_date_and_a_name_with_words_between_ground_the_answer() 
         "Đến hết tháng 3/2027 tỉnh Gia Lai giải ngân được bao nhiêu phần trăm kế hoạch vốn dịp Tết Đinh Mùi?")
     assert ungrounded(analyse_question("Tết Đinh Mùi ở Gia Lai có gì?"), toneless(DECISION), "") == []
     assert ungrounded(analyse_question("Tết Canh Thân ở Gia Lai có gì?"), toneless(DECISION), "") != []
+
+
+def test_agency_a_question_gives_a_task_to_must_be_in_the_answering_passage() -> None:
+    assert analyse_question("Kế hoạch giao Sở Tư pháp nhiệm vụ gì?").agencies == ("Sở Tư pháp",)
+    assert analyse_question("Chánh Văn phòng Tỉnh ủy Cao Bằng là ai?").agencies == ("Văn phòng Tỉnh ủy",)
+    assert analyse_question("Cơ quan nào phối hợp với UBND tỉnh?").agencies == ()  # a partner, not the doer
+    # item 1 tasks Sở Nông nghiệp và Môi trường; Sở Xây dựng is tasked nowhere
+    task = "Lâm Đồng phải hoàn thành vùng nguyên liệu tập trung trước ngày nào?"
+    assert _answer(f"Sở Xây dựng {task}").abstained
+    assert "30/9/2027" in _answer(f"Sở Nông nghiệp và Môi trường {task}").answer
+
+
+def test_a_person_question_without_the_person_abstains_and_contacts_match_their_kind() -> None:
+    assert analyse_question("Chánh Văn phòng Tỉnh ủy Gia Lai là ai?").person
+    assert _decision_answer("Chánh Văn phòng UBND tỉnh Gia Lai là ai?") == "ABSTAIN"
+    assert _decision_answer("Địa chỉ email của Sở GD&ĐT Gia Lai là gì?") == "ABSTAIN"
