@@ -7,7 +7,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test install install-dev browser lint eval
+.PHONY: run test install install-dev browser lint eval screenshots
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -40,3 +40,7 @@ test: install-dev browser
 lint: $(PY)
 	$(PY) -m ruff check assistant indexer eval ui tests
 	$(PY) -m mypy
+
+# refresh the README screenshot (test runs otherwise write screenshots to artifacts/screenshots/ only)
+screenshots: install-dev browser
+	DQA_UPDATE_SCREENSHOTS=1 $(PY) -m pytest -q tests/ui/test_browser.py -k desktop_answer

@@ -18,7 +18,6 @@ import gradio as gr
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 
-from assistant.api import key_is_valid
 from assistant.errors import DQAError, NotFound, TooLarge, UnsupportedFile
 from assistant.model import Answer
 from assistant.service import Assistant
@@ -27,6 +26,7 @@ from indexer.loaders import SUPPORTED_SUFFIXES
 from indexer.model import DocumentRecord
 from indexer.pipeline import IndexProgress
 from ui import render
+from ui.access import READ_ONLY_NOTICE, write_refusal, writes_enabled
 from ui.controls import build_filters, distinct, document_choices, document_label, example_questions
 from ui.feedback import FeedbackStore, Rating
 from ui.style import CSS, HEAD, i18n, theme
@@ -54,15 +54,18 @@ SCROLL_TO_QUESTION = """() => { setTimeout(() => {
   if (box) box.scrollTop += last.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
 }, 80); }"""
 
-NO_KEY = "Cần khóa quản trị hợp lệ để thay đổi kho văn bản."
-
 Turns = dict[int, tuple[str, Answer]]  # chat message index -> (answer id, answer shown there)
 
 
 def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
-    """Return the Gradio app: a chat tab with filters and feedback, and a documents tab."""
+    """Return the Gradio app: a chat tab with filters and feedback, and a documents tab.
+
+    The documents tab can upload and delete only under the API's write rule (`ui.access`): with no API
+    keys configured it is read-only and says how to enable writes, and the write handlers do not exist.
+    """
     feedback = FeedbackStore(settings.feedback_db)
     write_lock = threading.Lock()
+    writable = writes_enabled(settings.api_keys)
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.HTML(f"<header class='dqa-header'><div class='dqa-logo'>VB</div><div><h1>{TITLE}</h1>"
@@ -112,10 +115,12 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
             with gr.Tab("Văn bản", id="documents", elem_id="dqa-tab-docs"):
                 docs_summary = gr.Markdown()
                 docs_table = gr.HTML(elem_id="dqa-docs-table")
-                # with API keys configured, changing the store from the UI needs one of them, as in the API
+                if not writable:
+                    gr.Markdown(READ_ONLY_NOTICE, elem_id="dqa-read-only")
+                # changing the store from the UI needs one of the API keys, as in the API
                 admin_key = gr.Textbox(label="Khóa quản trị (API key) để tải lên hoặc xóa", type="password",
-                                       visible=bool(settings.api_keys), elem_id="dqa-admin-key")
-                with gr.Row(equal_height=False):
+                                       visible=writable, elem_id="dqa-admin-key")
+                with gr.Row(equal_height=False, visible=writable, elem_id="dqa-doc-changes"):
                     with gr.Column(min_width=280):
                         gr.Markdown("### Tải lên văn bản\nTệp .txt, .md, .docx hoặc .pdf (có lớp chữ; bản "
                                     "scan cần nhận dạng chữ trước). Tải lại một tệp cùng tên sẽ thay bản cũ.")
@@ -235,15 +240,13 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
 
         # --- documents: upload and remove --------------------------------------------------------------
 
-        def may_write(key: str | None) -> bool:
-            return not settings.api_keys or key_is_valid((key or "").strip(), settings.api_keys)
-
         def index_files(files: list[str] | None, key: str | None,
-                        progress: gr.Progress = gr.Progress()) -> str:  # noqa: B008
-            if not may_write(key):
-                return render.upload_report([], [("", NO_KEY)])
+                        progress: gr.Progress = gr.Progress()) -> tuple[str, Any]:  # noqa: B008
+            """Return the upload report, and clear the chosen files unless the key was refused."""
+            if refusal := write_refusal(key, settings.api_keys):
+                return render.upload_report([], [("", refusal)]), gr.update()  # keep them for a retry
             if not files:
-                return render.upload_report([], [("", "Chưa chọn tệp nào.")])
+                return render.upload_report([], [("", "Chưa chọn tệp nào.")]), None
             done: list[tuple[str, str]] = []  # (file name, status)
             failed: list[tuple[str, str]] = []  # (file name, reason)
             for number, file in enumerate(files, start=1):
@@ -255,10 +258,7 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                     if not isinstance(error, DQAError):
                         log.exception("indexing %s failed", path.name)
                     failed.append((path.name, render.upload_error_text(error)))
-            return render.upload_report(done, failed)
-
-        index_button.click(index_files, [uploads, admin_key], [upload_result]).then(
-            refresh, outputs=refresh_outputs).then(lambda: None, outputs=[uploads])
+            return render.upload_report(done, failed), None
 
         def ask_remove(doc_id: str | None) -> tuple[Any, ...]:
             if not doc_id:
@@ -270,8 +270,8 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
             return gr.update(visible=True), f"Xóa **{document_label(record)}** ({record.n_chunks} đoạn)?"
 
         def remove(doc_id: str | None, key: str | None) -> tuple[Any, ...]:
-            if not may_write(key):
-                return gr.update(visible=False), NO_KEY
+            if refusal := write_refusal(key, settings.api_keys):
+                return gr.update(visible=False), refusal
             if not doc_id:
                 return gr.update(visible=False), "Hãy chọn văn bản cần xóa."
             try:
@@ -285,11 +285,14 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 return gr.update(visible=False), f"Không xóa được: {error}"
             return gr.update(visible=False), f"Đã xóa **{document_label(record)}**."
 
-        remove_button.click(ask_remove, [to_remove], [confirm_row, remove_result], queue=False)
-        cancel_remove.click(lambda: (gr.update(visible=False), ""), outputs=[confirm_row, remove_result],
-                            queue=False)
-        confirm_remove.click(remove, [to_remove, admin_key], [confirm_row, remove_result]).then(
-            refresh, outputs=refresh_outputs)
+        if writable:  # without API keys the handlers are not wired at all: no event can change the store
+            index_button.click(index_files, [uploads, admin_key], [upload_result, uploads]).then(
+                refresh, outputs=refresh_outputs)
+            remove_button.click(ask_remove, [to_remove], [confirm_row, remove_result], queue=False)
+            cancel_remove.click(lambda: (gr.update(visible=False), ""), outputs=[confirm_row, remove_result],
+                                queue=False)
+            confirm_remove.click(remove, [to_remove, admin_key], [confirm_row, remove_result]).then(
+                refresh, outputs=refresh_outputs)
 
     return demo
 

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from tests.servers import running_server
+
 pytestmark = pytest.mark.integration
 
-ROOT = Path(__file__).resolve().parents[2]
 KEY = "test-key-1"
 UPLOAD_LIMIT = 40_000
 DECISION = """ỦY BAN NHÂN DÂN
@@ -36,53 +32,15 @@ thi hành Quyết định này.
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _serve(data_dir: Path, keys: str) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    env = {**os.environ, "DQA_DATA_DIR": str(data_dir), "DQA_API_KEYS": keys,
-           "DQA_MAX_UPLOAD_BYTES": str(UPLOAD_LIMIT), "DQA_ABSTAIN_THRESHOLD": "0.3"}
-    process = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--host", "127.0.0.1",
-                                "--port", str(port)], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("the API server did not start")
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
+SETTINGS = {"DQA_MAX_UPLOAD_BYTES": str(UPLOAD_LIMIT), "DQA_ABSTAIN_THRESHOLD": "0.3"}
 
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    process, base = _serve(tmp_path_factory.mktemp("api-data"), f"{KEY},other-key")
-    deadline = time.monotonic() + 300
-    while True:  # until the model and the store are loaded
-        try:
-            if httpx.get(f"{base}/readyz", timeout=30).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "the store and model did not become ready"
-        time.sleep(1)
-    yield base
-    _stop(process)
+    """A real server over an empty store, with two API keys, ready (model and store loaded)."""
+    with running_server(tmp_path_factory.mktemp("api-data"), api_keys=[KEY, "other-key"],
+                        env=SETTINGS) as server:
+        yield server.base_url
 
 
 def _error(response: httpx.Response, status: int) -> str:
@@ -171,11 +129,25 @@ def test_upload_ask_delete(api: str, tmp_path: Path) -> None:
 
 
 def test_writes_are_refused_when_no_keys_are_configured(tmp_path: Path) -> None:
-    process, base = _serve(tmp_path, "")
-    try:
+    with running_server(tmp_path, api_keys=[], env=SETTINGS) as server:
+        base = server.base_url
         response = httpx.post(f"{base}/v1/documents", files={"file": ("qd.txt", DECISION.encode())})
         assert "DQA_API_KEYS" in response.json()["error"]["message"] and response.status_code == 401
         assert httpx.delete(f"{base}/v1/documents/x").status_code == 401
         assert httpx.get(f"{base}/v1/documents").status_code == 200  # reads are open without keys
-    finally:
-        _stop(process)
+        # the web chat of the same process follows the same rule: a read-only documents tab, no write events
+        elem_ids, handlers = _web_chat(base)
+        assert "dqa-read-only" in elem_ids and not {"index_files", "remove"} & handlers
+
+
+def _web_chat(base: str) -> tuple[set[str], set[str]]:
+    """Return the element ids and the event handler names of the web chat served at "/"."""
+    config = httpx.get(f"{base}/config", timeout=30).json()
+    return ({c["props"]["elem_id"] for c in config["components"] if c["props"].get("elem_id")},
+            {d["api_name"] for d in config["dependencies"] if d.get("api_name")})
+
+
+def test_web_chat_can_change_documents_only_behind_a_key_when_keys_are_configured(api: str) -> None:
+    elem_ids, handlers = _web_chat(api)
+    assert "dqa-read-only" not in elem_ids and {"dqa-admin-key", "dqa-upload"} <= elem_ids
+    assert {"index_files", "remove"} <= handlers

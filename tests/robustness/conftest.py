@@ -1,8 +1,7 @@
-"""Shared fixtures: the demo corpus indexed once per session, copied for each test that changes it."""
+"""Robustness fixtures: an assistant over a private copy of the demo corpus indexed once per session."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,32 +15,10 @@ KNOWN_QUESTION = "Ai chủ trì xây dựng Bản đồ số Tài nguyên - Khí
 KNOWN_SOURCE = "000_d4e1942f8233c084.txt"
 
 
-@pytest.fixture(scope="session")
-def indexed_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a data folder with the demo corpus indexed (never modified: copy it before use)."""
-    data_dir = tmp_path_factory.mktemp("robustness-template")
-    settings = Settings(data_dir=data_dir)
-    assistant = Assistant(settings)
-    try:
-        report = assistant.index([settings.demo_corpus])
-    finally:
-        assistant.close()
-    assert not report.failed, report.failed
-    return data_dir
-
-
 @pytest.fixture()
-def data_dir(indexed_template: Path, tmp_path: Path) -> Path:
-    """Return a private copy of the indexed demo data folder."""
-    target = tmp_path / "data"
-    shutil.copytree(indexed_template, target)
-    return target
-
-
-@pytest.fixture()
-def assistant(data_dir: Path) -> Iterator[Assistant]:
+def assistant(demo_data_dir: Path) -> Iterator[Assistant]:
     """Return an assistant over a private copy of the indexed demo corpus; closed afterwards."""
-    service = Assistant(Settings(data_dir=data_dir))
+    service = Assistant(Settings(data_dir=demo_data_dir))
     try:
         yield service
     finally:

@@ -7,7 +7,6 @@ keep being answered while a document is uploaded and indexed.
 from __future__ import annotations
 
 import random
-import shutil
 import tempfile
 import threading
 import time
@@ -20,8 +19,9 @@ from typing import Any
 import httpx
 import pytest
 
-from eval.load import RunningServer, serve
+from eval.load import RunningServer
 from tests.robustness.conftest import KNOWN_QUESTION, KNOWN_SOURCE
+from tests.servers import copy_data, running_server
 
 pytestmark = pytest.mark.integration
 
@@ -30,11 +30,10 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 @pytest.fixture(scope="module")
-def server(indexed_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+def server(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
     """A real `python -m assistant serve` process over a copy of the indexed demo corpus."""
-    data_dir = tmp_path_factory.mktemp("api-robustness") / "data"
-    shutil.copytree(indexed_template, data_dir)
-    with serve(data_dir, env={"DQA_MAX_UPLOAD_BYTES": str(UPLOAD_LIMIT)}) as running:
+    data_dir = copy_data(demo_template, tmp_path_factory.mktemp("api-robustness") / "data")
+    with running_server(data_dir, env={"DQA_MAX_UPLOAD_BYTES": str(UPLOAD_LIMIT)}) as running:
         yield running
 
 

@@ -17,8 +17,8 @@ from tests.robustness.conftest import KNOWN_QUESTION, KNOWN_SOURCE, known_questi
 pytestmark = pytest.mark.integration
 
 
-def test_snapshot_wipe_restore_answers_again(data_dir: Path, tmp_path: Path) -> None:
-    settings = Settings(data_dir=data_dir)
+def test_snapshot_wipe_restore_answers_again(demo_data_dir: Path, tmp_path: Path) -> None:
+    settings = Settings(data_dir=demo_data_dir)
     before = Assistant(settings)
     documents = {record.doc_id for record in before.list_documents()}
     before.close()
@@ -27,11 +27,11 @@ def test_snapshot_wipe_restore_answers_again(data_dir: Path, tmp_path: Path) -> 
     archive = snapshot(settings, tmp_path / "backup" / "dqa.tar.gz")
     assert archive.points > 0 and archive.archive.is_file()
 
-    shutil.rmtree(data_dir)  # the disk is lost
-    restored = restore(Settings(data_dir=data_dir), archive.archive)
+    shutil.rmtree(demo_data_dir)  # the disk is lost
+    restored = restore(Settings(data_dir=demo_data_dir), archive.archive)
     assert restored.points == archive.points
 
-    after = Assistant(Settings(data_dir=data_dir))
+    after = Assistant(Settings(data_dir=demo_data_dir))
     try:
         assert {record.doc_id for record in after.list_documents()} == documents
         assert known_question_found(after)
@@ -42,8 +42,8 @@ def test_snapshot_wipe_restore_answers_again(data_dir: Path, tmp_path: Path) -> 
         after.close()
 
 
-def test_snapshot_refuses_a_store_in_use(data_dir: Path, tmp_path: Path) -> None:
-    settings = Settings(data_dir=data_dir)
+def test_snapshot_refuses_a_store_in_use(demo_data_dir: Path, tmp_path: Path) -> None:
+    settings = Settings(data_dir=demo_data_dir)
     holder = Assistant(settings)
     holder.list_documents()  # opens the shard and holds its lock, as a running server does
     try:
@@ -54,8 +54,8 @@ def test_snapshot_refuses_a_store_in_use(data_dir: Path, tmp_path: Path) -> None
         holder.close()
 
 
-def test_restore_refuses_an_existing_store_and_keeps_it(data_dir: Path, tmp_path: Path) -> None:
-    settings = Settings(data_dir=data_dir)
+def test_restore_refuses_an_existing_store_and_keeps_it(demo_data_dir: Path, tmp_path: Path) -> None:
+    settings = Settings(data_dir=demo_data_dir)
     archive = snapshot(settings, tmp_path / "dqa.tar.gz").archive
     with pytest.raises(BadInput, match="already holds a store"):
         restore(settings, archive)
@@ -86,12 +86,12 @@ def test_restore_rejects_a_file_that_is_not_a_snapshot(tmp_path: Path) -> None:
     assert not (tmp_path / "escaped.txt").exists()
 
 
-def test_snapshot_and_restore_commands(data_dir: Path, tmp_path: Path) -> None:
+def test_snapshot_and_restore_commands(demo_data_dir: Path, tmp_path: Path) -> None:
     import os
     import subprocess
     import sys
 
-    env = {**os.environ, "DQA_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "DQA_DATA_DIR": str(demo_data_dir)}
     archive = tmp_path / "cli.tar.gz"
 
     def indexer(*args: str) -> subprocess.CompletedProcess[str]:
@@ -101,12 +101,12 @@ def test_snapshot_and_restore_commands(data_dir: Path, tmp_path: Path) -> None:
 
     made = indexer("snapshot", str(archive))
     assert made.returncode == 0, made.stderr
-    shutil.rmtree(data_dir)
+    shutil.rmtree(demo_data_dir)
     restored = indexer("restore", str(archive))
     assert restored.returncode == 0, restored.stderr
     again = indexer("restore", str(archive))  # the store exists now: refused with a message, exit code 2
     assert again.returncode == 2 and "already holds a store" in again.stderr
-    service = Assistant(Settings(data_dir=data_dir))
+    service = Assistant(Settings(data_dir=demo_data_dir))
     try:
         assert known_question_found(service)
     finally:

@@ -1,23 +1,25 @@
 """End to end: the real server process over the indexed demo corpus, driven by headless chromium.
 
 Needs Debian's chromium at /usr/bin/chromium (no Playwright browser download). Screenshots go to
-artifacts/screenshots/ (desktop 1366x900, phone 390x844) and docs/screenshot-answer.png.
+artifacts/screenshots/ (desktop 1366x900, phone 390x844); the README's docs/screenshot-answer.png is
+rewritten only when DQA_UPDATE_SCREENSHOTS=1 is set, so a test run leaves the work tree clean.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import socket
+import shutil
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+
+from eval.load import RunningServer
+from tests.servers import copy_data, running_server
 
 pytestmark = [pytest.mark.integration, pytest.mark.browser]
 
@@ -26,48 +28,35 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
 SHOTS = ROOT / "artifacts" / "screenshots"
+README_SHOT = ROOT / "docs" / "screenshot-answer.png"  # refreshed only with DQA_UPDATE_SCREENSHOTS=1
+ADMIN_KEY = "khoa-quan-tri-thu"
 QUESTION = "Ai chủ trì xây dựng Bản đồ số Tài nguyên - Khí hậu?"
 SOURCE_DOC = "000_d4e1942f8233c084"  # the demo document that answers QUESTION (gold item d000-01)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    """Index the demo corpus into a fresh data dir, start the server process, yield (url, data dir)."""
+def server(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """The real server process over a private copy of the indexed demo corpus, with one API key."""
     if not CHROMIUM.exists():
         pytest.fail("Debian chromium is missing: apt-get install -y chromium")
-    data_dir = tmp_path_factory.mktemp("ui-data")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DQA_")}
-    env |= {"DQA_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
-    built = subprocess.run([sys.executable, "-m", "indexer", "build", str(ROOT / "indexer" / "demo_corpus")],
-                           cwd=ROOT, env=env, timeout=1500, capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr[-3000:]
-    port = _free_port()
-    log = (data_dir / "server.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)],
-                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 240
-        while True:
-            assert process.poll() is None, (data_dir / "server.log").read_text()
-            try:
-                if httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "server not ready in 240 s"
-            time.sleep(1)
-        yield url, data_dir
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    data_dir = copy_data(demo_template, tmp_path_factory.mktemp("ui") / "data")
+    with running_server(data_dir, api_keys=[ADMIN_KEY]) as running:
+        yield running
+
+
+def _documents(server: RunningServer) -> list[dict[str, str]]:
+    """Return the indexed documents as the API lists them."""
+    response = httpx.get(f"{server.base_url}/v1/documents", headers={"X-API-Key": server.api_key}, timeout=30)
+    assert response.status_code == 200, response.text
+    listed: list[dict[str, str]] = response.json()
+    return listed
+
+
+def _keep_readme_screenshot(shot: Path) -> None:
+    """Copy a screenshot over the README's docs/screenshot-answer.png when DQA_UPDATE_SCREENSHOTS=1."""
+    if os.environ.get("DQA_UPDATE_SCREENSHOTS") == "1":
+        README_SHOT.parent.mkdir(exist_ok=True)
+        shutil.copyfile(shot, README_SHOT)
 
 
 def _browser():  # type: ignore[no-untyped-def]
@@ -96,9 +85,9 @@ def _feedback_rows(data_dir: Path) -> list[tuple[str, str, str, str]]:
 
 
 @pytest.mark.timeout(1800)
-def test_desktop_answer_sources_document_and_feedback(server: tuple[str, Path]) -> None:
-    url, data_dir = server
-    documents = {d["doc_id"]: d for d in httpx.get(f"{url}/v1/documents", timeout=30).json()}
+def test_desktop_answer_sources_document_and_feedback(server: RunningServer) -> None:
+    url, data_dir = server.base_url, server.data_dir
+    documents = {d["doc_id"]: d for d in _documents(server)}
     title = documents[SOURCE_DOC]["title"]
     assert title, "the demo document has no title in its metadata"
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -118,8 +107,7 @@ def test_desktop_answer_sources_document_and_feedback(server: tuple[str, Path]) 
         assert "UBND tỉnh" in source.locator(".dqa-passage mark").first.inner_text()
         page.wait_for_timeout(600)  # the chat scrolls the question to the top after the reply
         page.screenshot(path=str(SHOTS / "desktop-answer.png"))
-        (ROOT / "docs").mkdir(exist_ok=True)
-        page.screenshot(path=str(ROOT / "docs" / "screenshot-answer.png"))
+        _keep_readme_screenshot(SHOTS / "desktop-answer.png")
 
         # the source opens the whole document with that span highlighted and in view
         with page.context.expect_page() as opened:
@@ -156,8 +144,8 @@ def test_desktop_answer_sources_document_and_feedback(server: tuple[str, Path]) 
 
 
 @pytest.mark.timeout(900)
-def test_phone_width_answer_and_documents_tab(server: tuple[str, Path]) -> None:
-    url, _ = server
+def test_phone_width_answer_and_documents_tab(server: RunningServer) -> None:
+    url = server.base_url
     SHOTS.mkdir(parents=True, exist_ok=True)
     playwright, browser = _browser()
     try:
@@ -199,8 +187,8 @@ ROW_COUNT = "n => document.querySelectorAll('#dqa-docs-table tbody tr').length =
 
 
 @pytest.mark.timeout(900)
-def test_documents_tab_upload_with_errors_and_remove(server: tuple[str, Path], tmp_path: Path) -> None:
-    url, data_dir = server
+def test_documents_tab_upload_with_errors_and_remove(server: RunningServer, tmp_path: Path) -> None:
+    url, data_dir = server.base_url, server.data_dir
     good = tmp_path / "ke-hoach-ngay-hoi-doc-sach.txt"
     good.write_text(UPLOADED, encoding="utf-8")
     empty = tmp_path / "rong.txt"
@@ -214,10 +202,19 @@ def test_documents_tab_upload_with_errors_and_remove(server: tuple[str, Path], t
         rows.first.wait_for(timeout=30_000)
         before = rows.count()
         page.locator("#dqa-upload input[type=file]").set_input_files([str(good), str(empty)])
-        page.locator(f"#dqa-upload td.filename[aria-label='{good.name}']").wait_for(timeout=30_000)
+        chosen = page.locator(f"#dqa-upload td.filename[aria-label='{good.name}']")
+        chosen.wait_for(timeout=30_000)
+        # the server has an API key: without it the upload is refused, nothing changes, the files stay chosen
         page.get_by_role("button", name="Tải lên và lập chỉ mục").click()
         report = page.locator("#dqa-upload-result ul.dqa-upload-report")
-        report.wait_for(timeout=300_000)
+        report.wait_for(timeout=60_000)
+        assert "Cần khóa quản trị hợp lệ" in report.locator("li.dqa-fail").inner_text()
+        assert rows.count() == before and not (data_dir / "uploads" / good.name).exists()
+        assert chosen.is_visible()
+
+        page.locator("#dqa-admin-key input").fill(ADMIN_KEY)
+        page.get_by_role("button", name="Tải lên và lập chỉ mục").click()
+        report.locator("li.dqa-ok").wait_for(timeout=300_000)
         assert "tệp rỗng" in report.locator("li.dqa-fail").inner_text()
         assert "đã thêm" in report.locator("li.dqa-ok").inner_text()
         page.wait_for_function(ROW_COUNT, arg=before + 1, timeout=30_000)
