@@ -57,6 +57,31 @@ def _dates_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -
     return found
 
 
+# Where the phrase around a fact ends: a comma, semicolon, colon or the end of a sentence
+_PHRASE_EDGE = re.compile(r"[,;:]|\.(?!\d)|\n")
+
+
+def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact) -> float:
+    """Return a bonus for a fact whose own phrase repeats the question: of "đạt trên 95% kế hoạch vốn,
+    trong đó đến ngày 30/9/2026 đạt tối thiểu 60%", "tối thiểu … đến ngày 30/9/2026" picks the 60%.
+
+    The phrase runs between the commas, semicolons or sentence ends around the fact; a question
+    term holding a digit (a date, a số hiệu) counts most, and a qualifier the question repeats
+    ("tối thiểu", "trước") counts too.
+    """
+    edges = [m.end() for m in _PHRASE_EDGE.finditer(text, clause.sentence_start, fact.start)]
+    start = edges[-1] if edges else clause.sentence_start
+    after = _PHRASE_EDGE.search(text, fact.end, clause.sentence_end)
+    end = after.start() if after else clause.sentence_end
+    terms = set(analysis.terms)
+    near = set(content_terms(text[start:end])) & terms
+    bonus = sum(0.08 if any(ch.isdigit() for ch in term) else 0.03 for term in near)
+    qualifier = content_terms(fact.qualifier)
+    if qualifier and set(qualifier) <= terms:
+        bonus += 0.08
+    return min(bonus, 0.25)
+
+
 # A day in a time expression: "20/12", "ngày 5 tháng 9"
 _DAY = re.compile(r"\d{1,2}/\d{1,2}|ngày\s+\d{1,2}\b", re.I)
 
@@ -79,7 +104,10 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         if analysis.period and not periods:
             continue  # "bao lâu một lần" is not answered by a date
         chosen: list[Fact] = (periods if analysis.period else deadlines or dates or periods)
-        fit = 0.1
+        fits = [nearby_fit(analysis, text, clause, f) for f in chosen]
+        if max(fits) - min(fits) >= 0.08:  # of several dates in one clause, the one the question points at
+            chosen = [f for f, value in zip(chosen, fits, strict=True) if value == max(fits)]
+        fit = 0.1 + max(fits)
         if analysis.period:
             fit += 0.1 if periods else -0.05
         if analysis.deadline:
@@ -108,7 +136,7 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             words = phrase.split()
             lead = len(fact.qualifier.split()) + 1  # "tối đa 06" before "thí sinh"
             following = terms_of(" ".join(words[lead:]))
-            fit = 0.1
+            fit = 0.1 + nearby_fit(analysis, text, clause, fact)
             # a quantity of another unit does not answer: "bao nhiêu km" is not "11 xã"
             if analysis.unit == "%":
                 if "%" not in phrase and "phần trăm" not in phrase:
