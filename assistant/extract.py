@@ -33,6 +33,7 @@ from assistant.facts import DOC_REF, Fact, doc_refs, quantities, quoted, times
 from assistant.header_answers import header_candidates
 from assistant.list_answers import items_under_heading, list_candidates, named_by_head, without_excluded
 from assistant.model import Hit
+from assistant.outline import outline_candidates
 from assistant.question import METADATA_KINDS, STOPWORDS, QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import Scope, asked_refs, one_line, rank_prior, read_scopes
 from assistant.spans import Clause, folded
@@ -382,6 +383,8 @@ def extract_answer(
     kind = analysis.kind
     if kind is QuestionKind.WHO or kind is QuestionKind.ISSUER or kind is QuestionKind.SIGNER:
         candidates = who_candidates(analysis, scopes, use_headings)
+        if analysis.plural:  # "giao nhiệm vụ cho những cơ quan nào": the agencies heading its parts
+            candidates += outline_candidates(analysis, hits, get_record)
     elif kind is QuestionKind.WHEN or kind is QuestionKind.ISSUE_DATE:
         candidates = _when(analysis, scopes)
     elif kind is QuestionKind.NUMBER:
@@ -392,7 +395,7 @@ def extract_answer(
         candidates = _doc(analysis, scopes) + sentences
     elif kind is QuestionKind.LIST:
         candidates = (list_candidates(analysis, scopes) + items_under_heading(analysis, hits, scopes)
-                      + _what(analysis, scopes))
+                      + outline_candidates(analysis, hits, get_record) + _what(analysis, scopes))
     else:
         candidates = _what(analysis, scopes)
         if _asks_contact(analysis):  # a telephone number or an address, or nothing

@@ -1,0 +1,91 @@
+"""Answers from a document's outline: the parts under the heading a question names.
+
+"Phần tổ chức thực hiện giao nhiệm vụ cho những cơ quan nào?" or "Đề cương báo cáo gồm những mục lớn
+nào?" is answered by the headings one level below "III. TỔ CHỨC THỰC HIỆN" or "Phụ lục 03: ĐỀ CƯƠNG
+BÁO CÁO", which retrieval alone rarely returns together. The outline is the indexer's own heading tree
+of the document's cleaned text (the same parse that cut its passages), built once per document text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from assistant.evidence import MAX_LIST_CHARS, Candidate, shorten, support
+from assistant.model import Hit
+from assistant.question import QuestionAnalysis, QuestionKind, content_terms
+from assistant.scope import document_name, rank_prior
+from assistant.spans import heading_actor
+from indexer.markers import read_marker
+from indexer.metadata import find_layout
+from indexer.model import DocumentRecord
+from indexer.sections import Section, parse_sections
+
+ITEM_CHARS = 110  # one part in the joined answer
+
+
+@lru_cache(maxsize=32)
+def outline(text: str) -> tuple[Section, ...]:
+    """Return the heading tree of a cleaned document text (cached: the same few documents recur)."""
+    return parse_sections(text, find_layout(text).body)
+
+
+def _walk(sections: tuple[Section, ...]) -> Iterator[Section]:
+    for section in sections:
+        yield section
+        yield from _walk(section.children)
+
+
+def _bare(label: str) -> str:
+    """Return a heading label without its marker and closing colon: "1. Đặc điểm tình hình:" -> "Đặc …"."""
+    return label[len(read_marker(label).text):].strip().rstrip(":").strip()
+
+
+def _named_share(analysis: QuestionAnalysis, label: str) -> float:
+    """Return the share of the heading's words the question repeats (0 for a heading of one word)."""
+    heading = {term for term in content_terms(_bare(label)) if not term[0].isdigit()}
+    return len(heading & set(analysis.terms)) / len(heading) if len(heading) >= 2 else 0.0
+
+
+def _parts(analysis: QuestionAnalysis, section: Section) -> list[str]:
+    """Return the parts one level below a heading: their labels, or the agencies they name."""
+    agencies = analysis.kind is QuestionKind.WHO
+    parts = []
+    for child in section.children:
+        if not child.label or not (child.is_heading or read_marker(child.label).kind != "para"):
+            continue
+        part = heading_actor(_bare(child.label)) if agencies else _bare(child.label)
+        if part:
+            parts.append(shorten(part, ITEM_CHARS))
+    return parts
+
+
+def outline_candidates(analysis: QuestionAnalysis, hits: list[Hit],
+                       get_record: Callable[[str], DocumentRecord | None]) -> list[Candidate]:
+    """Return, for each retrieved document, the parts under the heading the question names, joined by "; "."""
+    found = []
+    seen: set[str] = set()
+    for rank, hit in enumerate(hits):
+        doc_id = hit.doc.doc_id
+        if doc_id in seen:
+            continue
+        seen.add(doc_id)
+        record = get_record(doc_id)
+        if record is None:
+            continue
+        for section in _walk(outline(record.text)):
+            named = _named_share(analysis, section.label)
+            if len(section.children) < 2 or named < 0.75:
+                continue  # the question does not name this heading
+            parts = _parts(analysis, section)
+            if len(parts) < 2:
+                continue
+            # cite a retrieved passage under this heading, else the document's best-ranked one
+            under = [i for i, h in enumerate(hits) if h.doc.doc_id == doc_id
+                     and section.start <= h.chunk.start < section.subtree_end]
+            cited = under[0] if under else rank
+            value = support(analysis, f"{section.label} {' '.join(parts)}", "", document_name(hits[cited]))
+            found.append(Candidate(shorten("; ".join(parts), MAX_LIST_CHARS), cited,
+                                   (0, len(hits[cited].chunk.text)), value,
+                                   value + 0.1 + 0.25 * named + rank_prior(cited), doc_id))
+    return found
