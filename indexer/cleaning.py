@@ -4,7 +4,9 @@ What it repairs (the demo corpus shows each):
 - lines a PDF wrapped in the middle of a sentence are joined again; real paragraph and list breaks stay;
 - page numbers standing alone, running page headers, separator lines and markup (`**`, `*…*`) go;
 - footnotes leave the running text and are returned apart (their in-text markers ¹ ² stay);
-- table pipes between header cells become separate lines; words glued by a lost space are split;
+- table pipes between header cells become separate lines; words glued by a lost space are split
+  ("ủyĐắk", and two lower-case syllables "tổchức", see `indexer.syllables`); header names and mottos
+  broken over lines in capitals ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO") are joined;
 - the replacement character U+FFFD is dropped and the result is Unicode NFC.
 """
 
@@ -15,9 +17,10 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
-from indexer.markers import opens_item
+from indexer.markers import MarkerKind, follows_on, numbering, opens_item, read_marker
 from indexer.model import Footnote
 from indexer.normalize import match_key, nfc
+from indexer.syllables import split_glued_syllables
 
 _BREAK = "\x00"  # a hard paragraph break left where a separator line was
 _PAGE = "\f"  # a page break of a PDF (the loader puts a form feed between pages)
@@ -71,7 +74,8 @@ def clean(raw: str) -> CleanText:
     lines, footnotes = _take_footnotes(lines)
     lines = _drop_noise(lines)
     paragraphs = _rejoin(lines)
-    text = "\n".join(p for p in (_fix_inline(p) for p in paragraphs) if p)
+    vocabulary = frozenset(re.findall(r"[^\W\d_⁰¹²³⁴⁵⁶⁷⁸⁹]+", "\n".join(paragraphs).lower()))
+    text = "\n".join(p for p in (_fix_inline(p, vocabulary) for p in paragraphs) if p)
     return CleanText(nfc(text), footnotes)
 
 
@@ -219,8 +223,29 @@ def _drop_noise(lines: list[str]) -> list[str]:
 
 
 def _is_upper_line(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
+    """Return whether a line is written in capitals (a header line); a Roman numeral alone does not count.
+
+    "III/2026." is the end of a sentence wrapped after "trong quý", not a line in capitals.
+    """
+    words = [w for w in re.findall(r"[^\W\d_]+", line) if not _ROMAN_WORD.fullmatch(w)]
+    letters = [ch for w in words for ch in w]
     return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+# a word that wants a number after it: "trong quý" / "III/2026", "trước ngày" / "15/7/2026",
+# "theo khoản" / "2 Điều 5", "giai đoạn" / "2026 - 2030"
+_WANTS_NUMBER = frozenset(
+    {"quý", "ngày", "tháng", "năm", "số", "khoản", "điểm", "điều", "mục", "lần", "đợt", "khóa", "kỳ", "đoạn"}
+)
+_ROMAN_WORD = re.compile(r"[IVXLC]+")
+# A line opening with a number or a Roman numeral not followed by a letter: "15/7/2026", "III/2026.".
+_NUMBER_START = re.compile(r"\d|[IVXLC]+(?![^\W\d_])")
+
+
+def _wants_number(line: str) -> bool:
+    """Return whether a line stops mid-sentence on a word that needs a number ("… tiến hành trong quý")."""
+    words = match_key(line).split()
+    return bool(words) and words[-1] in _WANTS_NUMBER
 
 
 def _first_letter(line: str) -> str:
@@ -257,15 +282,29 @@ def _measure(lines: list[str]) -> _Layout:
     return _Layout(width, pairs > 0 and gaps >= 0.6 * pairs)
 
 
-def _joins(previous: str, line: str, blank_between: bool, layout: _Layout) -> bool:
-    """Return whether `line` continues the sentence of `previous` (a wrapped line), not a new one."""
-    if opens_item(line) or match_key(line).startswith(("nơi nhận", "kính gửi")):
+_Seen = set[tuple[MarkerKind, tuple[int, ...]]]
+
+
+def _joins(previous: str, line: str, blank_between: bool, layout: _Layout, seen: _Seen) -> bool:
+    """Return whether `line` continues the sentence of `previous` (a wrapped line), not a new one.
+
+    `seen` holds the numbered markers that opened lines so far: a line that only looks like the next
+    item ("12. Các sở …" after "… hoàn thành trước tháng", with items 1.-3. seen) goes on the sentence.
+    """
+    if match_key(line).startswith(("nơi nhận", "kính gửi")):
+        return False
+    if _wants_number(previous) and _NUMBER_START.match(line):
+        marker = read_marker(line)
+        return marker.kind == "para" or not follows_on(marker, seen)
+    if opens_item(line):
         return False
     first = _first_letter(line)
     if line[0] in ",.;:)”’…":
         return True
     if _is_upper_line(previous) != _is_upper_line(line):
         return False  # a header or signature line next to mixed-case text
+    if _is_upper_line(line) and _header_continues(previous, line):
+        return True
     if first.islower():
         return True
     if first.isdigit():
@@ -282,6 +321,34 @@ def _joins(previous: str, line: str, blank_between: bool, layout: _Layout) -> bo
     return previous.endswith((",", "-", "–")) or full
 
 
+# The national mottos of a header, in match form (tones folded, lower case); a narrow header cell
+# breaks them over two lines: "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM".
+_MOTTOS = frozenset({"cộng hòa xã hội chủ nghĩa việt nam", "đảng cộng sản việt nam"})
+# Upper-case words a header name never ends with: "SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO", "BAN CHỈ ĐẠO CÁC" / "…".
+_NAME_GOES_ON = frozenset({"và", "của", "về", "với", "cho", "tại", "thuộc", "trong", "đối", "các", "những"})
+# One-word lines in capitals that stand alone in a header: a type ("LUẬT", "LỆNH") or an urgency or
+# secrecy stamp ("KHẨN", "MẬT").
+_LONE_HEADER_WORDS = frozenset({"luật", "lệnh", "khẩn", "mật"})
+
+
+def _header_continues(previous: str, line: str) -> bool:
+    """Return whether a line in capitals goes on with the name or motto of the capitals line before it.
+
+    A narrow header cell breaks a name at any word: "UBND TỈNH NGHỆ" / "AN", "SỞ GIÁO DỤC VÀ" /
+    "ĐÀO TẠO", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM". Two whole names ("UBND TỈNH NGHỆ AN" /
+    "SỞ GIÁO DỤC VÀ ĐÀO TẠO"), a type line and its title ("THÔNG BÁO" / "KẾT LUẬN …") stay apart.
+    """
+    if match_key(f"{previous} {line}") in _MOTTOS:
+        return True
+    last = match_key(previous).split()[-1:]
+    if last and last[0] in _NAME_GOES_ON:
+        return True
+    # a lone word (a province's name cut off: "NGHỆ" / "AN") under a name of several words
+    lone = len(line.split()) == 1 and len(previous.split()) >= 2 and line.isalpha()
+    lone = lone and match_key(line) not in _LONE_HEADER_WORDS
+    return lone and not previous.rstrip().endswith((".", ":", ";"))
+
+
 def _glue(paragraph: str, line: str) -> str:
     """Return a wrapped line appended to its paragraph ("07-" + "CT/TU" joins without a space)."""
     if re.search(r"[0-9A-Za-zÀ-ỹĐđ]-$", paragraph) or line[0] in ",.;:)”’…":
@@ -296,6 +363,7 @@ def _rejoin(lines: list[str]) -> list[str]:
     current: str | None = None
     previous = ""
     blank = False
+    seen: _Seen = set()
     for line in lines:
         if line == _BREAK or not line:
             if line == _BREAK and current is not None:
@@ -303,12 +371,16 @@ def _rejoin(lines: list[str]) -> list[str]:
                 current = None
             blank = True
             continue
-        if current is not None and _joins(previous, line, blank, layout):
+        if current is not None and _joins(previous, line, blank, layout, seen):
             current = _glue(current, line)
         else:
             if current is not None:
                 paragraphs.append(current)
             current = line
+            marker = read_marker(line)
+            numbers = numbering(marker)
+            if numbers is not None:
+                seen.add((marker.kind, numbers))
         previous, blank = line, False
     if current is not None:
         paragraphs.append(current)
@@ -344,11 +416,18 @@ def _split_glued_word(token: str) -> str:
     return " ".join(out)
 
 
-def _fix_inline(paragraph: str) -> str:
-    """Return a paragraph with U+FFFD dropped, glued words split and spaces collapsed."""
+def _fix_inline(paragraph: str, vocabulary: frozenset[str] = frozenset()) -> str:
+    """Return a paragraph with U+FFFD dropped, glued words split and spaces collapsed.
+
+    `vocabulary` holds the words of the whole document, which tell where two glued syllables part.
+    """
     paragraph = paragraph.replace("\ufffd", "").replace(_BREAK, "")
     paragraph = _GLUED_NUMBER.sub(r"\1 ", paragraph)
     paragraph = _GLUED_PUNCT.sub(lambda m: (m.group("stop") or m.group("comma")) + " ", paragraph)
-    paragraph = " ".join(_split_glued_word(token) for token in paragraph.split(" "))
+    paragraph = " ".join(
+        split_glued_syllables(word, vocabulary)
+        for token in paragraph.split(" ")
+        for word in _split_glued_word(token).split(" ")
+    )
     lines = [_SPACES.sub(" ", line).strip() for line in paragraph.split("\n")]
     return "\n".join(line for line in lines if line)

@@ -7,6 +7,7 @@ Both the line re-joining of `indexer.cleaning` (a marker starts a new line) and 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
@@ -40,8 +41,10 @@ _PATTERNS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     ("part", re.compile(r"(?i:mục)\s+[0-9IVXLC]+\s*[.:]")),
     # "Điều 1.", "Điều 12a:" : article word, number (optional letter), then "." or ":"
     ("article", re.compile(r"Điều\s+\d+[a-z]?\s*[.:]")),
-    # "II. NHIỆM VỤ", "I- MỤC ĐÍCH", "IV) …": roman numeral, then ".", "-", "–" or ")", then text
-    ("roman", re.compile(r"[IVXLC]{1,6}\s*[.\-–)]\s*(?=\S)(?!\d)")),
+    # "II. NHIỆM VỤ", "I- MỤC ĐÍCH", "IV) …": roman numeral, then "." or ")" (text may follow without a
+    # space: "II.NHIỆM VỤ"), or a dash with a space on one side; then text that is not a number or "/".
+    # Not a marker: a period or range wrapped to a line start, "III/2026.", "III-IV/2026", "II.2026".
+    ("roman", re.compile(r"[IVXLC]{1,6}(?:\s*[.)]\s*|\s*[-–]\s+|\s+[-–]\s*)(?=\S)(?![\d/])")),
     # "2.1. Triển khai", "2.2.1 Ban …": two or more numbers joined by dots, optional final dot
     ("arabic", re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\S)")),
     # "1. Mục đích": one number and a dot (not "2.100 đại biểu", not "10/7/2025")
@@ -86,6 +89,38 @@ def read_marker(line: str) -> Marker:
         depth = text.rstrip(".").count(".") + 1 if kind == "arabic" else 1
         return Marker(kind, text, depth)
     return Marker("para", "", 1)
+
+
+def numbering(marker: Marker) -> tuple[int, ...] | None:
+    """Return the numbers of a Roman or Arabic marker ("2.6." -> (2, 6), "III." -> (3,)); None for others."""
+    if marker.kind == "arabic":
+        return tuple(int(part) for part in marker.text.rstrip(".").split("."))
+    if marker.kind == "roman":
+        numeral = _ROMAN.match(marker.text)
+        return (_roman_value(numeral.group(0)),) if numeral else None
+    return None
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for here, after in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = values[here]
+        total += -value if after and values[after] > value else value
+    return total
+
+
+def follows_on(marker: Marker, seen: Collection[tuple[MarkerKind, tuple[int, ...]]]) -> bool:
+    """Return whether a numbered marker can be the next one of its list, given the markers seen before.
+
+    "2.7." follows "2.6.", "III." follows "II."; a first number ("1.", "I.", "2.1.") can always open a
+    list. "12." after "1." - "3." cannot: in "… trước tháng" / "12. Các sở …" the "12." is a date
+    wrapped to the line start. Markers without numbers ("-", "a)") always can.
+    """
+    numbers = numbering(marker)
+    if numbers is None or numbers[-1] == 1:
+        return True
+    return (marker.kind, (*numbers[:-1], numbers[-1] - 1)) in seen
 
 
 def opens_item(line: str) -> bool:

@@ -217,6 +217,8 @@ def _title_end(lines: Sequence[_Line], first: int) -> int:
             upper_title = _is_upper(text)
         if opens_item(text) or _BODY_OPENER.match(text) or len(text) > 300 or total + len(text) > 500:
             break
+        if taken and upper_title and not _is_upper(text) and text[:1].islower():
+            upper_title = False  # "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về tiến độ giải ngân …"
         if _is_upper(text) != upper_title:
             break  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" after a mixed-case title of a Quyết định
         if taken and _SENTENCE_END.search(text):
@@ -516,7 +518,7 @@ def _place_and_date(header: Sequence[str]) -> tuple[str | None, str | None]:
 def _issuer(header: Sequence[str]) -> str | None:
     """Return the issuing body as the header prints it, organisations joined by " / "."""
     organisations: list[str] = []
-    for line in header:
+    for line in _without_split_mottos(header):
         line = _MOTTO.sub("", line).strip(" -–")
         if _doc_type(line):
             break
@@ -532,6 +534,15 @@ def _issuer(header: Sequence[str]) -> str | None:
         else:
             organisations.append(line)
     return " / ".join(organisations) or None
+
+
+def _without_split_mottos(header: Sequence[str]) -> list[str]:
+    """Return header lines without a motto broken in two ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA" / "VIỆT NAM")."""
+    lines = list(header)
+    for i in range(len(lines) - 1):
+        if not _MOTTO.fullmatch(lines[i]) and _MOTTO.fullmatch(f"{lines[i]} {lines[i + 1]}"):
+            lines[i] = lines[i + 1] = ""
+    return [line for line in lines if line]
 
 
 # The preamble names the issuer when the header does not: "…, Ban Thường vụ Đảng ủy UBND tỉnh ban hành

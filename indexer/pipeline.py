@@ -36,7 +36,10 @@ from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 # (2: header metadata reads titles in their written case and joins issuers broken over lines; the
 # title is part of every embedded passage's label)
 # (4: the header and the closing block (Nơi nhận, signer) are passages of their own)
-PIPELINE_REVISION = "4"
+# (5: cleaning joins header names and mottos broken over lines, dates wrapped to a line start and two
+# glued syllables; a top-level numbered sentence and any article name their own section; closing
+# paragraphs leave the last item)
+PIPELINE_REVISION = "5"
 
 
 @dataclass(frozen=True)

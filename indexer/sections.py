@@ -5,10 +5,18 @@ before closes everything opened since ("2.2." closes "2.1." and its "-" items), 
 level below the current one ("+" under "-"). Headings of higher rank ("II.", "Điều 3.", "Phụ lục")
 close lower ones even when their own kind was not seen yet. A plain paragraph closes open list
 items and stays under the nearest heading; one ending in ":" leads in the items that follow it.
+The paragraphs after the last marked line of the body ("Yêu cầu các cơ quan … thực hiện./.") close a
+numbered item that ends a sentence too; they belong to no item, only to an article ("Điều 3.").
+
+A numbered line that is a whole sentence ("3. Văn phòng Tỉnh ủy theo dõi … hằng quý.") is content,
+not a title, under a heading. With no heading above it, or as an article ("Điều 3. Quyết định này có
+hiệu lực …"), it still names its own section: it becomes a heading labelled by its first clause, and
+the rest of its line (with what is nested under it) the one child of that heading.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -62,6 +70,23 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip(" ”\"’')").endswith((".", ";", "!", "?", "…"))
 
 
+def _is_title(line: str) -> bool:
+    """Return whether a structural line reads as a title ("II. NHIỆM VỤ", "Điều 3." alone), not content."""
+    bare = not line[len(read_marker(line).text) :].strip()
+    return bare or (not _ends_sentence(line) and len(line.split()) <= 60)
+
+
+def _clause_label(line: str) -> str:
+    """Return a heading label made of the first clause of a line.
+
+    A clause ends at "." ";" ":" before a space or the line end: "3. Văn phòng … Thông báo này; tổng
+    hợp …" -> "3. Văn phòng … Thông báo này".
+    """
+    marker = read_marker(line).text
+    cut = re.search(r"[.;:](?=\s|$)", line[len(marker) :])
+    return heading_label(line[: len(marker) + cut.start()] if cut else line)
+
+
 @dataclass
 class _Node:
     marker: Marker
@@ -75,11 +100,20 @@ class _Node:
     def key(self) -> tuple[MarkerKind, int]:
         return (self.marker.kind, self.marker.depth)
 
-    def freeze(self) -> Section:
+    def freeze(self, under_heading: bool = False) -> Section:
+        """Return the frozen section; `under_heading` tells whether a heading stands above it."""
         kind = self.marker.kind
-        heading = kind in STRUCTURAL and not _ends_sentence(self.line) and len(self.line.split()) <= 60
-        children = tuple(c.freeze() for c in self.children)
-        return Section(kind, self.label, self.start, self.end, heading, children, self.line.endswith(":"))
+        heading = kind in STRUCTURAL and _is_title(self.line)
+        colon = self.line.endswith(":")
+        names_itself = kind in STRUCTURAL and not heading and (kind == "article" or not under_heading)
+        children = tuple(c.freeze(under_heading or heading or names_itself) for c in self.children)
+        if not names_itself:
+            return Section(kind, self.label, self.start, self.end, heading, children, colon)
+        # "Điều 3." + "Quyết định này có hiệu lực …": the rest of the line is the heading's one child,
+        # with an empty label so that the heading path does not repeat the line
+        rest = self.start + len(self.line) - len(self.line[len(self.marker.text) :].lstrip())
+        body = Section("para", "", rest, self.end, False, children, colon)
+        return Section(kind, _clause_label(self.line), self.start, self.end, True, (body,), colon)
 
 
 def _closes(new: Marker, open_node: _Node) -> bool:
@@ -92,11 +126,26 @@ def _closes(new: Marker, open_node: _Node) -> bool:
     return _RANK[kind] >= _RANK[new.kind]
 
 
-def _place(stack: list[_Node], node: _Node) -> None:
-    """Pop the levels the new line closes, attach it under the remaining top, and open its level."""
+def _closes_item(open_node: _Node, closing: bool) -> bool:
+    """Return whether a plain paragraph closes the open node.
+
+    It closes any list item and, being one of the `closing` paragraphs of the body, a numbered item
+    that ends a sentence ("2. Ban An toàn giao thông … ." / "Yêu cầu các cơ quan … Chỉ thị này./.").
+    """
+    kind = open_node.marker.kind
+    if kind not in STRUCTURAL:
+        return True
+    return closing and kind in ("roman", "arabic") and not _is_title(open_node.line)
+
+
+def _place(stack: list[_Node], node: _Node, closing: bool = False) -> None:
+    """Pop the levels the new line closes, attach it under the remaining top, and open its level.
+
+    `closing` marks a paragraph after the last marked line of the body.
+    """
     kind = node.marker.kind
     if kind == "para":
-        while len(stack) > 1 and stack[-1].marker.kind not in STRUCTURAL:
+        while len(stack) > 1 and _closes_item(stack[-1], closing):
             stack.pop()
         parent = stack[-1]
         if parent.marker.kind == "appendix" and not parent.children and len(node.line) <= 200:
@@ -134,6 +183,7 @@ def parse_sections(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Section
     for span_start, span_end in spans:
         root = _Node(Marker("para", ""), "", span_start, span_start, "")
         stack = [root]
+        nodes: list[_Node] = []
         offset = span_start
         for raw in text[span_start:span_end].split("\n"):
             line_start, offset = offset, offset + len(raw) + 1
@@ -141,9 +191,12 @@ def parse_sections(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Section
             if not stripped:
                 continue
             start = line_start + (len(raw) - len(raw.lstrip()))
-            node = _Node(
-                read_marker(stripped), stripped, start, start + len(stripped), heading_label(stripped)
+            nodes.append(
+                _Node(read_marker(stripped), stripped, start, start + len(stripped), heading_label(stripped))
             )
-            _place(stack, node)
+        marked = [i for i, node in enumerate(nodes) if node.marker.kind != "para"]
+        last_marked = marked[-1] if marked else len(nodes)
+        for i, node in enumerate(nodes):
+            _place(stack, node, closing=i > last_marked)
         top.extend(child.freeze() for child in root.children)
     return tuple(top)

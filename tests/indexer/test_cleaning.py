@@ -164,3 +164,65 @@ def test_output_is_nfc_and_keeps_the_original_tone_placement() -> None:
 def test_document_numbers_with_mixed_case_codes_are_not_split() -> None:
     text = clean("Căn cứ Công văn số 1024/BGDĐT-GDTrH ngày 10/3/2025 của Bộ Giáo dục và Đào tạo.\n").text
     assert "1024/BGDĐT-GDTrH" in text
+
+
+def test_header_names_and_mottos_broken_in_narrow_cells_are_joined_but_two_names_stay_apart() -> None:
+    raw = (
+        "UBND TỈNH HÀ\nTĨNH\nSỞ NÔNG NGHIỆP VÀ\nMÔI TRƯỜNG\nSố: 52/SNNMT-KH\n"
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "THÔNG BÁO\nKẾT LUẬN CỦA GIÁM ĐỐC SỞ\n"
+    )
+    assert _lines(clean(raw).text) == [
+        "UBND TỈNH HÀ TĨNH",
+        "SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG",
+        "Số: 52/SNNMT-KH",
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "THÔNG BÁO",  # a type line keeps its own line
+        "KẾT LUẬN CỦA GIÁM ĐỐC SỞ",
+    ]
+
+
+def test_a_period_wrapped_to_the_line_start_is_not_a_heading() -> None:
+    raw = (
+        "2.5. Sở Tài chính tổng hợp, báo cáo kết quả thực hiện trong quý\nIII/2026.\n"
+        "2.6. Sở Xây dựng hoàn thành việc rà soát trong quý\nIII-IV/2026; báo cáo UBND tỉnh.\n"
+    )
+    assert _lines(clean(raw).text) == [
+        "2.5. Sở Tài chính tổng hợp, báo cáo kết quả thực hiện trong quý III/2026.",
+        "2.6. Sở Xây dựng hoàn thành việc rà soát trong quý III-IV/2026; báo cáo UBND tỉnh.",
+    ]
+
+
+def test_a_number_after_a_date_word_continues_unless_it_is_the_next_item() -> None:
+    raw = (
+        "1. Mục đích\n2. Chuyển đổi số\n3. Cải cách hành chính\n"
+        "Các sở hoàn thành việc kiểm tra trước tháng\n12. Đồng thời báo cáo kết quả.\n"
+    )
+    assert _lines(clean(raw).text) == [
+        "1. Mục đích",
+        "2. Chuyển đổi số",  # "… số" then "3." - the next item of the list, not a continuation
+        "3. Cải cách hành chính",
+        "Các sở hoàn thành việc kiểm tra trước tháng 12. Đồng thời báo cáo kết quả.",
+    ]
+
+
+def test_two_lower_case_syllables_glued_by_a_lost_space_are_split() -> None:
+    raw = (
+        "Các sở tổ chức thực hiện kế hoạch.\n"
+        "- Sở Nội vụ chủ trì tổchức hội nghị; các huyện triển khai thựchiện nghiêm túc.\n"
+        "- Giữ nguyên KH&CN, GD&ĐT, 1024/BGDĐT-GDTrH, TCCS, online và zalo.\n"
+    )
+    lines = _lines(clean(raw).text)
+    assert lines[1] == "- Sở Nội vụ chủ trì tổ chức hội nghị; các huyện triển khai thực hiện nghiêm túc."
+    assert lines[2] == "- Giữ nguyên KH&CN, GD&ĐT, 1024/BGDĐT-GDTrH, TCCS, online và zalo."
+
+
+def test_a_glued_pair_that_splits_two_ways_stays_whole_without_the_document_to_decide() -> None:
+    # "thựchiện" is "thự|chiện" or "thực|hiện" by structure alone; nothing else in this text tells
+    assert clean("Các đơn vị thựchiện nghiêm túc.\n").text == "Các đơn vị thựchiện nghiêm túc."
+
+
+def test_a_lone_type_word_or_stamp_in_capitals_keeps_its_own_line() -> None:
+    lines = ["QUỐC HỘI", "LUẬT", "SỞ Y TẾ HÀ NỘI", "KHẨN"]
+    assert _lines(clean("\n".join(lines)).text) == lines

@@ -353,3 +353,39 @@ def test_a_title_in_capitals_broken_after_cua_keeps_the_body_named_on_its_next_l
         "Căn cứ Quy chế làm việc, Ban Thường vụ Tỉnh ủy kết luận như sau:\n1. Về công tác cán bộ.\n"
     )
     assert meta.title == "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY"
+
+
+def test_a_title_in_capitals_goes_on_in_a_lower_case_line() -> None:
+    # "KẾT LUẬN CỦA BAN …" in capitals, then the subject in lower case over two more lines
+    meta = metadata_of(
+        "TỈNH ỦY HÀ GIANG\nSố 77-TB/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Giang, ngày 3 tháng 4 năm 2026\n"
+        "THÔNG BÁO\nKẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY\nvề công tác phòng, chống cháy rừng\n"
+        "mùa khô năm 2026\n\nNgày 01/4/2026, Thường trực Tỉnh ủy họp nghe báo cáo.\n1. Đánh giá chung\n"
+    )
+    assert meta.title == (
+        "KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY về công tác phòng, chống cháy rừng mùa khô năm 2026"
+    )
+    text = clean(
+        "THÔNG BÁO\nKẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY\nvề công tác phòng cháy\n\n"
+        "Ngày 01/4/2026, Thường trực Tỉnh ủy họp.\n"
+    ).text
+    body = find_layout(text).body
+    assert text[body[0][0] :].startswith("Ngày 01/4/2026")  # the subject line is not body text
+
+
+def test_a_motto_broken_over_two_lines_is_not_part_of_the_issuer() -> None:
+    # agency names and the motto printed in narrow header cells, each broken over two lines
+    meta = metadata_of(
+        "UBND TỈNH HÀ\nTĨNH\nSỞ NÔNG NGHIỆP VÀ\nMÔI TRƯỜNG\nSố: 52/SNNMT-KH\nV/v báo cáo tiến độ\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA\nVIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Tĩnh, ngày 2 tháng 3 năm 2026\nKính gửi: Các phòng chuyên môn.\n"
+        "Sở đề nghị các phòng báo cáo trước ngày 10/3/2026.\n"
+    )
+    assert meta.issuer == "UBND TỈNH HÀ TĨNH / SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG"
+    assert (meta.doc_type, meta.number, meta.title) == ("CÔNG VĂN", "52/SNNMT-KH", "Báo cáo tiến độ")
+
+
+def test_the_issuer_reader_leaves_out_a_split_motto_even_in_text_the_cleaner_did_not_join() -> None:
+    header = ["SỞ Y TẾ TỈNH ĐIỆN BIÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM", "Số: 9/SYT-NV"]
+    text = "\n".join(header) + "\nV/v tiêm chủng\nKính gửi: Các bệnh viện.\nĐề nghị thực hiện.\n"
+    assert extract_metadata(text, find_layout(text)).issuer == "SỞ Y TẾ TỈNH ĐIỆN BIÊN"

@@ -138,17 +138,81 @@ def test_decision_articles_with_clauses_and_points() -> None:
         "Căn cứ",
         "QUYẾT ĐỊNH:",
         "Điều 1.",
+        "  ",  # the provision of a one-sentence article, under its own heading
         "Điều 2.",
         "  1. Sở",
         "    a) Hướng",
         "    b) Kiểm",
         "  2. Sở",
         "Điều 3.",
+        "  ",
     ]
-    article_2 = sections[3]
-    assert article_2.is_heading and not sections[2].is_heading  # "Điều 1. … ." is a provision, not a title
+    article_1, article_2 = sections[2], sections[3]
+    assert article_2.is_heading and article_2.label == "Điều 2. Trách nhiệm thi hành"
+    # "Điều 1. … ." is a provision, yet the article still names the section its words sit in
+    assert article_1.is_heading
+    assert article_1.label == "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp"
+    provision = article_1.children[0]
+    assert DECISION[provision.start : provision.end] == "Ban hành kèm theo Quyết định này Quy chế phối hợp."
+    assert not provision.is_heading and provision.label == ""
+    # a numbered clause under an article is content of that article, not a heading of its own
+    assert not article_2.children[1].is_heading and not article_2.children[1].children
 
 
 def test_long_heading_label_is_cut_at_a_word() -> None:
     label = heading_label("2.4. " + "Triển khai thực hiện hiệu quả các nghị quyết, chỉ thị " * 4)
     assert len(label) <= 121 and label.endswith("…") and not label.endswith(" …")
+
+
+def sections_of(text: str) -> dict[str, str]:
+    """Return the heading path of each passage, keyed by the passage's first words."""
+    from indexer.chunking import chunk_sections
+
+    passages = chunk_sections(text, tree(text), lambda s: len(s.split()), 200)
+    return {" ".join(text[p.start : p.end].split()[:3]): p.section for p in passages}
+
+
+CONCLUSION = """\
+Ngày 02/3/2026, Thường trực Tỉnh ủy họp và kết luận như sau:
+1. Đánh giá chung
+Công tác phòng cháy được triển khai kịp thời.
+2. Nhiệm vụ thời gian tới
+2.1. Sở Nông nghiệp chủ trì kiểm tra các khu rừng.
+2.2. Công an tỉnh bảo đảm an ninh; báo cáo trước ngày 30/4/2026.
+3. Văn phòng Tỉnh ủy theo dõi việc thực hiện Thông báo này; báo cáo định kỳ.
+Thường trực Tỉnh ủy thông báo để các cơ quan biết, thực hiện./.
+"""
+
+
+def test_a_top_level_item_that_is_a_sentence_names_its_own_section() -> None:
+    paths = sections_of(CONCLUSION)
+    assert paths["3. Văn phòng"] == "3. Văn phòng Tỉnh ủy theo dõi việc thực hiện Thông báo này"
+    # under a heading, an item that is a sentence stays content of that heading
+    assert paths["2. Nhiệm vụ"] == "2. Nhiệm vụ thời gian tới"  # the heading line opens item 2.1
+    assert paths["2.2. Công an"] == "2. Nhiệm vụ thời gian tới"
+
+
+def test_closing_paragraph_after_the_last_item_leaves_the_item() -> None:
+    sections = tree(CONCLUSION)
+    assert outline(sections)[-3:] == ["3. Văn", "  ", "Thường trực"]
+    assert sections_of(CONCLUSION)["Thường trực Tỉnh"] == ""
+    # under a heading, the closing paragraph stays under that heading, apart from the last item
+    letter = "6. Tổ chức thực hiện\n6.1. Các trường đăng ký dự thi.\n6.2. Các trường nộp lệ phí.\n" + (
+        "Mọi vướng mắc, đề nghị liên hệ Phòng Giáo dục.\nSở yêu cầu các đơn vị thực hiện nghiêm túc./.\n"
+    )
+    assert outline(tree(letter)) == ["6. Tổ", "  6.1. Các", "  6.2. Các", "  Mọi vướng", "  Sở yêu"]
+
+
+def test_a_paragraph_between_items_and_an_articles_last_paragraph_stay_where_they_are() -> None:
+    middle = "1. Sở Tài chính bố trí kinh phí.\nKinh phí lấy từ nguồn sự nghiệp.\n2. Sở Y tế kiểm tra.\n"
+    assert outline(tree(middle)) == ["1. Sở", "  ", "    Kinh phí", "2. Sở", "  "]
+    decision = (
+        "Điều 2. Quyết định có hiệu lực từ ngày ký.\n"
+        "Chánh Văn phòng và các sở chịu trách nhiệm thi hành Quyết định này./.\n"
+    )
+    assert sections_of(decision) == {"Điều 2. Quyết": "Điều 2. Quyết định có hiệu lực từ ngày ký"}
+
+
+def test_an_article_number_alone_on_its_line_is_the_heading_of_the_paragraphs_under_it() -> None:
+    decision = "Điều 3.\nQuyết định này có hiệu lực từ ngày ký.\n"
+    assert sections_of(decision) == {"Điều 3. Quyết": "Điều 3."}
