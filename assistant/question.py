@@ -158,10 +158,15 @@ STOPWORDS = frozenset(
 _TOKEN = re.compile(r"\w+(?:[-/.]\w+)*")
 
 
+# A footnote reference glued to a word: "chủ trì¹" (the footnote itself is a passage of its own)
+NOTE_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+
+
 @lru_cache(maxsize=4096)
 def content_terms(text: str) -> tuple[str, ...]:
-    """Return the content tokens of a text in match_key form, stop words removed, in order (cached)."""
-    return tuple(tok for tok in _TOKEN.findall(match_key(text)) if tok not in STOPWORDS)
+    """Return the content tokens of a text in match_key form, stop words and footnote marks removed,
+    in order (cached)."""
+    return tuple(tok for tok in _TOKEN.findall(match_key(NOTE_MARK.sub("", text))) if tok not in STOPWORDS)
 
 
 def _cue_position(key: str, cue: str) -> int:

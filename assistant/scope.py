@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from assistant.evidence import asked_numbers, number_key, support
 from assistant.facts import DOC_REF
 from assistant.model import Hit
-from assistant.question import QuestionAnalysis
+from assistant.question import NOTE_MARK, QuestionAnalysis
 from assistant.spans import Clause, clauses
 from indexer.ingest import FRAME_SECTIONS
 
@@ -74,8 +74,8 @@ def rank_prior(rank: int) -> float:
 
 
 def one_line(text: str, span: tuple[int, int]) -> str:
-    """Return a span of text as one line."""
-    return " ".join(text[span[0]:span[1]].split())
+    """Return a span of text as one line, without footnote marks ("chủ trì¹" -> "chủ trì")."""
+    return " ".join(NOTE_MARK.sub("", text[span[0]:span[1]]).split())
 
 
 def asked_refs(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[tuple[Scope, re.Match[str]]]:

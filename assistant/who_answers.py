@@ -12,7 +12,7 @@ import re
 from assistant.evidence import MAX_ANSWER_CHARS, MAX_LIST_CHARS, Candidate, question_doc_type, shorten
 from assistant.facts import doc_refs
 from assistant.model import Hit
-from assistant.question import QuestionAnalysis, QuestionKind, Role, content_terms
+from assistant.question import NOTE_MARK, QuestionAnalysis, QuestionKind, Role, content_terms
 from assistant.scope import Scope, asked_refs, one_line, rank_prior
 from assistant.spans import (
     Clause,
@@ -112,7 +112,7 @@ def _people_doing(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
     for scope in scopes:
         text = scope.text
         for start, end in person_mentions(text, scope.clause.start, scope.clause.end):
-            window = match_key(re.split(r"[;.]", text[end:end + 200])[0])
+            window = match_key(NOTE_MARK.sub("", re.split(r"[;.]", text[end:end + 200])[0]))
             if not re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", window):
                 continue
             found.append(Candidate(shorten(one_line(text, (start, end))), scope.rank, scope.quote,

@@ -265,3 +265,11 @@ def test_a_person_question_without_the_person_abstains_and_contacts_match_their_
     assert analyse_question("Chánh Văn phòng Tỉnh ủy Gia Lai là ai?").person
     assert _decision_answer("Chánh Văn phòng UBND tỉnh Gia Lai là ai?") == "ABSTAIN"
     assert _decision_answer("Địa chỉ email của Sở GD&ĐT Gia Lai là gì?") == "ABSTAIN"
+
+
+def test_footnote_marks_neither_hide_a_word_nor_end_up_in_an_answer() -> None:
+    text = "Hội nghị do đồng chí Lê Văn Tâm - Bí thư Tỉnh ủy chủ trì¹. Hội nghị thống nhất 5 nội dung."
+    record = document(text, doc_id="tb-1", metadata=DocumentMetadata(doc_type="THÔNG BÁO", number="1-TB/TU"))
+    hits = [hit(record, text, "", score=1.0, index=0)]
+    answer = answer_question(Library([record], hits), Settings(), "Ai chủ trì hội nghị?")
+    assert "Lê Văn Tâm" in answer.answer and "¹" not in answer.answer
