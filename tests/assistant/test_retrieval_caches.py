@@ -67,3 +67,13 @@ def test_own_index_and_remove_show_in_the_next_search_despite_a_long_ttl(tmp_pat
         assert all(h.doc.doc_id != "huong-dan-sot-xuat-huyet" for h in after)
     finally:
         service.close()
+
+
+def test_dense_query_drops_question_and_function_words_but_keeps_codes_and_names() -> None:
+    from assistant.retrieval import dense_query
+
+    assert dense_query("Ai chủ trì xây dựng Bản đồ số Tài nguyên - Khí hậu?") == (
+        "chủ trì xây dựng Bản đồ số Tài nguyên - Khí hậu")
+    assert dense_query("Chỉ thị 07-CT/TU ngày 14/01/2026 về KH&CN gồm những gì?") == (
+        "Chỉ thị 07-CT/TU ngày 14/01/2026 KH&CN")
+    assert dense_query("Ai?") == "Ai?"  # nothing left: the question as it is
