@@ -30,7 +30,7 @@ from assistant.evidence import (
     ungrounded,
 )
 from assistant.facts import DOC_REF, Fact, doc_refs, quantities, quoted, times
-from assistant.header_answers import header_candidates
+from assistant.header_answers import header_candidates, self_candidates
 from assistant.list_answers import items_under_heading, list_candidates, named_by_head, without_excluded
 from assistant.model import Hit
 from assistant.outline import outline_candidates
@@ -401,7 +401,7 @@ def extract_answer(
         if _asks_contact(analysis):  # a telephone number or an address, or nothing
             candidates = [c for c in candidates if _asked_contact(analysis).fullmatch(c.answer)]
     # a date, số hiệu or issuer may be the document's own (metadata) or one the passages mention
-    candidates = meta + candidates
+    candidates = meta + candidates + self_candidates(analysis, hits, get_record)
     if kind not in METADATA_KINDS and kind is not QuestionKind.WHO:
         # an answer made only of the question's own words says nothing new (an agency named in the
         # question is scored down in `who_candidates` instead: "Ban X (tham mưu Ban Y …)" may repeat it)

@@ -131,3 +131,47 @@ _HEADER_DATE = re.compile(r"ngày\s+(?:\d{1,2}\s+)?tháng\s+\d{1,2}\s+năm\s+\d{
 def _loose(value: str) -> re.Pattern[str]:
     """Return a case-insensitive pattern for a value whose words may be split by any white space."""
     return re.compile(r"\s+".join(re.escape(word) for word in value.split()), re.I)
+
+
+# "… về vấn đề gì", "… có nội dung gì", "… về việc gì": what a document is about (its trích yếu)
+_ABOUT = re.compile(r"\b(?:về vấn đề gì|vấn đề gì|về nội dung gì|nội dung gì|về việc gì|về gì|nói về gì)\b")
+
+
+def self_candidates(analysis: QuestionAnalysis, hits: list[Hit],
+                    get_record: Callable[[str], DocumentRecord | None]) -> list[Candidate]:
+    """Return a retrieved document itself when the question describes it.
+
+    "Văn bản nào của UBND tỉnh … chỉ đạo bảo đảm trật tự, an toàn giao thông dịp Tết?" is answered by
+    the Chỉ thị whose own name says so ("Chỉ thị số 21/CT-UBND: …"), when its type, số hiệu, title and
+    issuer cover the question; "Thông báo 318-TB/TU … kết luận về vấn đề gì?" by its trích yếu.
+    """
+    about = analysis.kind is QuestionKind.WHAT and bool(_ABOUT.search(match_key(analysis.text)))
+    if analysis.kind is not QuestionKind.DOC and not about:
+        return []
+    asked = asked_numbers(analysis)
+    asked_type = analysis.doc_type or question_doc_type(analysis)
+    found = []
+    seen: set[str] = set()
+    for rank, hit in enumerate(hits):
+        record = get_record(hit.doc.doc_id)
+        if record is None or record.doc_id in seen:
+            continue
+        seen.add(record.doc_id)
+        meta = record.metadata
+        own = {number_key(n) for n in NUMBER.findall(meta.number or "")}
+        if about and not asked & own:
+            continue  # "… về vấn đề gì" of a document the question names by its số hiệu
+        if not about and (asked or not meta.number or not _same_type(asked_type, meta.doc_type)):
+            continue  # "Nghị quyết nào …" of another type, or a question naming a number: a reference
+        name = " ".join(x for x in (meta.doc_type, meta.number, meta.title, meta.issuer, meta.place) if x)
+        backing = support(analysis, name)
+        if backing < 0.6:
+            continue
+        kind = (meta.doc_type or "").capitalize()
+        value = meta.title if about else f"{kind} số {meta.number}: {meta.title or ''}"
+        located = _loose(meta.title if about else meta.number).search(record.text) if value else None
+        if not value or located is None:
+            continue
+        found.append(Candidate(shorten(value.strip(" :")), None, (located.start(), located.end()), backing,
+                               backing + 0.1 + 0.08 / (1 + rank), record.doc_id))
+    return found

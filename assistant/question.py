@@ -122,7 +122,7 @@ _ISSUED_DOC = re.compile(
     rf"ban hành (?:\w+ )?{_DOC_WORDS}|{_DOC_WORDS}(?: \S+){{0,16}} (?:được |do \w+ )?ban hành")
 _WHO_WORD = re.compile(r"\b(?:ai|cơ quan nào|đơn vị nào|người nào|đồng chí nào)\b")
 _DATE_WORD = re.compile(r"\b(?:ngày nào|khi nào|ngày bao nhiêu|thời gian nào|bao giờ|ngày tháng năm nào)\b")
-_NUMBER_WORD = re.compile(r"số hiệu|số ký hiệu|ký hiệu|\bsố (?:mấy|bao nhiêu|là gì)")
+_NUMBER_WORD = re.compile(r"số hiệu|số ký hiệu|ký hiệu|\bsố (?:mấy|bao nhiêu|là gì|nào)\b")
 
 _ROLES: tuple[tuple[str, Role], ...] = (
     ("chủ trì", Role.LEAD),

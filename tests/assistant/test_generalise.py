@@ -203,7 +203,9 @@ def test_a_number_in_another_clause_of_the_sentence_does_not_answer() -> None:
 
 # --- names of agencies and people, dates inside dates, names with words between ------------------------
 
-DECISION = """QUYẾT ĐỊNH
+DECISION = """ỦY BAN NHÂN DÂN TỈNH GIA LAI
+Số: 12/QĐ-UBND
+QUYẾT ĐỊNH
 thành lập Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai
 
 Điều 1. Thành lập Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai, gồm các ông, bà có tên sau:
@@ -273,3 +275,11 @@ def test_footnote_marks_neither_hide_a_word_nor_end_up_in_an_answer() -> None:
     hits = [hit(record, text, "", score=1.0, index=0)]
     answer = answer_question(Library([record], hits), Settings(), "Ai chủ trì hội nghị?")
     assert "Lê Văn Tâm" in answer.answer and "¹" not in answer.answer
+
+
+def test_a_document_the_question_describes_answers_which_document_and_what_it_is_about() -> None:
+    assert "12/QĐ-UBND" in _decision_answer(
+        "Văn bản nào của UBND tỉnh Gia Lai thành lập Ban Chỉ đạo chuyển đổi số tỉnh?")
+    assert "Ban Chỉ đạo chuyển đổi số" in _decision_answer("Quyết định 12/QĐ-UBND của Gia Lai về việc gì?")
+    assert "12/QĐ-UBND" in _decision_answer(
+        "Quyết định thành lập Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai mang số nào?")
