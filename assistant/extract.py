@@ -147,6 +147,8 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                 wanted = _PEOPLE if unit_terms[0] == "người" else {unit_terms[0]}
                 if not following or following[0] not in wanted:
                     continue
+                if len(unit_terms) > 1 and unit_terms[0] in _COUNTERS and unit_terms[1:2] != following[1:2]:
+                    continue  # "bao nhiêu vụ cháy" is not "187 vụ tai nạn"
                 keep = lead + len(unit_terms)
             elif money:
                 if not following or following[0] not in _CURRENCY:
@@ -164,6 +166,8 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
 
 # first syllables of counted people: "đại biểu", "cán bộ", "đảng viên", "học viên", "lượt người", …
 _PEOPLE = frozenset({"người", "đại", "cán", "đảng", "học", "hội", "lượt", "thành", "công"})
+# Counter words whose next word says what is counted: "vụ cháy", "lượt khách", "lớp học"
+_COUNTERS = frozenset({"vụ", "lượt", "lần", "đợt", "cuộc", "con", "chiếc", "lớp"})
 _CURRENCY = frozenset({"đồng", "triệu", "tỷ", "nghìn", "ngàn", "vnđ", "usd"})
 _MONEY_WORDS = frozenset({"kinh phí", "ngân sách", "mức hỗ", "mức chi", "mức lương", "phụ cấp", "số tiền",
                           "mức thưởng", "nguồn vốn", "tổng vốn", "mức phạt", "tiền phạt", "mức thu",

@@ -283,3 +283,20 @@ def test_a_document_the_question_describes_answers_which_document_and_what_it_is
     assert "Ban Chỉ đạo chuyển đổi số" in _decision_answer("Quyết định 12/QĐ-UBND của Gia Lai về việc gì?")
     assert "12/QĐ-UBND" in _decision_answer(
         "Quyết định thành lập Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai mang số nào?")
+
+
+def test_a_numbered_grade_or_a_counted_kind_the_passage_lacks_is_a_near_miss() -> None:
+    assert analyse_question("Kỳ thi học sinh giỏi lớp 9 của tỉnh tổ chức ngày nào?").ordinals == ("lớp 9",)
+    text = ("Trong năm 2026, toàn tỉnh xảy ra 187 vụ tai nạn giao thông; "
+            "kỳ thi học sinh giỏi lớp 12 vào ngày 02/12/2026.")
+    record = document(text, doc_id="bc-1", metadata=DocumentMetadata(doc_type="BÁO CÁO", number="5/BC-UBND"))
+    hits = [hit(record, text, "", score=1.0, index=0)]
+
+    def ask(question: str) -> str:
+        answer = answer_question(Library([record], hits), Settings(), question)
+        return "ABSTAIN" if answer.abstained else answer.answer
+
+    assert "187 vụ" in ask("Năm 2026 toàn tỉnh xảy ra bao nhiêu vụ tai nạn giao thông?")
+    assert ask("Năm 2026 toàn tỉnh xảy ra bao nhiêu vụ cháy nổ?") == "ABSTAIN"
+    assert "02/12/2026" in ask("Kỳ thi học sinh giỏi lớp 12 tổ chức ngày nào?")
+    assert ask("Kỳ thi học sinh giỏi lớp 9 tổ chức ngày nào?") == "ABSTAIN"
