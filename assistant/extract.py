@@ -27,6 +27,7 @@ from assistant.evidence import (
     question_doc_type,
     shorten,
     support,
+    toneless,
     ungrounded,
 )
 from assistant.facts import DOC_REF, Fact, doc_refs, quantities, quoted, times
@@ -36,7 +37,7 @@ from assistant.model import Hit
 from assistant.outline import outline_candidates
 from assistant.question import METADATA_KINDS, STOPWORDS, QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import Scope, asked_refs, one_line, rank_prior, read_scopes
-from assistant.spans import Clause, folded
+from assistant.spans import Clause, folded, person_mentions
 from assistant.who_answers import who_candidates
 from indexer.model import DocumentRecord
 from indexer.normalize import match_key
@@ -326,6 +327,36 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     return found
 
 
+# A question about the office a named person holds: "giữ chức vụ gì", "chức danh là gì", "cương vị nào"
+_POSITION_ASKED = re.compile(r"chức vụ|chức danh|giữ chức|cương vị|đảm nhiệm")
+# The offices after a name: " - Ủy viên …, Bí thư Tỉnh ủy" up to the verb, ";", "." or a bracket
+#   \s*[-–,(]\s*             the dash, comma or bracket opening the apposition
+#   ([^;.()]{3,160}?)         the offices
+#   (?=\s+(?:chủ trì|…)\b|…)  stopping before the verb the person does or the end of the clause
+_APPOSITION = re.compile(r"\s*[-–,(]\s*([^;.()]{3,160}?)"
+                         r"(?=\s+(?:chủ trì|kết luận|phát biểu|và các)\b|[;.()]|$)")
+
+
+def _positions_held(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the offices written after a person the question names: "đồng chí Nguyễn Văn A - Ủy viên
+    Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy" for "Đồng chí Nguyễn Văn A giữ chức vụ gì?"."""
+    if not _POSITION_ASKED.search(match_key(analysis.text)) or not analysis.names:
+        return []
+    names = {toneless(name) for name in analysis.names}
+    found = []
+    for scope in scopes:
+        text = scope.text
+        for start, end in person_mentions(text, scope.clause.start, scope.clause.end):
+            if toneless(text[start:end]) not in names:
+                continue
+            apposition = _APPOSITION.match(text, end, min(len(text), end + 170))
+            if apposition:
+                offices = " ".join(apposition.group(1).split())
+                found.append(Candidate(shorten(offices), scope.rank, scope.quote, scope.support,
+                                       scope.support + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
 # A web address, e-mail or telephone number:
 #   (?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s,;)]*)?   "binhdanhocvuso.caobang.gov.vn", "https://x.gov.vn/a"
 #   [\w.-]+@[\w-]+(?:\.[\w-]+)+                          "vanthu@caobang.gov.vn"
@@ -401,7 +432,7 @@ def extract_answer(
         candidates = (list_candidates(analysis, scopes) + items_under_heading(analysis, hits, scopes)
                       + outline_candidates(analysis, hits, get_record) + _what(analysis, scopes))
     else:
-        candidates = _what(analysis, scopes)
+        candidates = _what(analysis, scopes) + _positions_held(analysis, scopes)
         if _asks_contact(analysis):  # a telephone number or an address, or nothing
             candidates = [c for c in candidates if _asked_contact(analysis).fullmatch(c.answer)]
     # a date, số hiệu or issuer may be the document's own (metadata) or one the passages mention

@@ -169,7 +169,8 @@ def self_candidates(analysis: QuestionAnalysis, hits: list[Hit],
             continue
         kind = (meta.doc_type or "").capitalize()
         value = meta.title if about else f"{kind} số {meta.number}: {meta.title or ''}"
-        located = _loose(meta.title if about else meta.number).search(record.text) if value else None
+        anchor = meta.title if about else meta.number
+        located = _loose(anchor).search(record.text) if value and anchor else None
         if not value or located is None:
             continue
         found.append(Candidate(shorten(value.strip(" :")), None, (located.start(), located.end()), backing,

@@ -300,3 +300,12 @@ def test_a_numbered_grade_or_a_counted_kind_the_passage_lacks_is_a_near_miss() -
     assert ask("Năm 2026 toàn tỉnh xảy ra bao nhiêu vụ cháy nổ?") == "ABSTAIN"
     assert "02/12/2026" in ask("Kỳ thi học sinh giỏi lớp 12 tổ chức ngày nào?")
     assert ask("Kỳ thi học sinh giỏi lớp 9 tổ chức ngày nào?") == "ABSTAIN"
+
+
+def test_the_offices_after_a_named_person_answer_what_position_they_hold() -> None:
+    text = ("Hội nghị do đồng chí Lê Văn Tâm - Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy "
+            "chủ trì. Hội nghị thống nhất 5 nội dung.")
+    record = document(text, doc_id="tb-2", metadata=DocumentMetadata(doc_type="THÔNG BÁO", number="2-TB/TU"))
+    hits = [hit(record, text, "", score=1.0, index=0)]
+    answer = answer_question(Library([record], hits), Settings(), "Đồng chí Lê Văn Tâm giữ chức vụ gì?")
+    assert answer.answer == "Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy"
