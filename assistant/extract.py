@@ -311,6 +311,8 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         if analysis.kind is QuestionKind.WHAT and not _asks_contact(analysis):
             for fact in quoted(text, clause.start, clause.end):
                 introduced = set(content_terms(fact.qualifier)) & question_terms
+                if analysis.plural and analysis.head and not introduced & set(analysis.head):
+                    introduced = set()  # "những dự án cao tốc nào" is not "thi công “3 ca, 4 kíp”"
                 opens = analysis.preposition and re.match(rf"[“\"]{analysis.preposition}\b",
                                                           folded(text[fact.start:fact.end]).lower())
                 if introduced or opens:  # "phương châm “…”" for "phương châm … là gì", "“về …”" for "về gì"
