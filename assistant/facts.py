@@ -54,9 +54,12 @@ TIME_EXPR = re.compile(
     rf"(?:\s*(?:đến|-)\s*(?:ngày\s+)?{_DATE})?",
     re.I,
 )
-# A frequency: "3 tháng/lần", "(3 tháng/lần)", "định kỳ hằng năm", "hằng quý", "mỗi tháng một lần"
+# A frequency: "3 tháng/lần", "(3 tháng/lần)", "định kỳ hằng năm", "hằng quý", "mỗi tháng một lần";
+# or a time limit: "trong thời hạn 15 ngày kể từ ngày ký", "trong vòng 30 ngày làm việc"
 PERIOD_EXPR = re.compile(
     r"\d+\s+(?:tháng|năm|quý|tuần|ngày)\s*/\s*lần"
+    r"|trong\s+(?:thời\s+hạn\s+|vòng\s+|thời\s+gian\s+)?\d+\s+(?:ngày|tháng|năm|tuần)(?:\s+làm\s+việc)?"
+    r"(?:\s+kể\s+từ\s+[^,;.\n]{3,40})?"
     r"|(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)(?:\s+(?:một|1)\s+lần)?"
     r"|định kỳ\s+\d+\s+(?:tháng|năm|quý)(?:\s*(?:/|một)\s*lần)?",
     re.I,

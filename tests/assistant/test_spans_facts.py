@@ -117,3 +117,10 @@ def test_quoted_names_keep_the_words_before() -> None:
     text = "với phương châm “đi từng ngõ, gõ từng nhà”."
     (fact,) = quoted(text)
     assert text[fact.start:fact.end] == "“đi từng ngõ, gõ từng nhà”" and fact.qualifier == "với phương châm"
+
+
+def test_a_time_limit_is_a_period() -> None:
+    text = "Ban hành Quy chế trong thời hạn 15 ngày kể từ ngày ký Quyết định này; báo cáo hằng quý."
+    found = [(f.kind, text[f.start:f.end]) for f in times(text, 0, len(text))]
+    assert ("period", "trong thời hạn 15 ngày kể từ ngày ký Quyết định này") in found
+    assert ("period", "hằng quý") in found
