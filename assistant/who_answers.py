@@ -95,7 +95,27 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
                                scope.rank, scope.quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return (found + _mentioned_agencies(analysis, scopes) + _issuers_of_asked_documents(analysis, scopes)
-            + _introduced_agencies(analysis, scopes) + _people_doing(analysis, scopes))
+            + _introduced_agencies(analysis, scopes) + _people_doing(analysis, scopes)
+            + _contacts(analysis, scopes))
+
+
+def _contacts(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the person to contact: "liên hệ về Sở GD&ĐT (qua …, bà Nguyễn Thị Thu Hằng, chuyên viên …)"
+    answers "liên hệ với ai" by the person, not the agency around them."""
+    if not re.search(r"\bliên hệ\b", match_key(analysis.text)):
+        return []
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if not re.search(r"\bliên hệ\b", match_key(text[clause.sentence_start:clause.sentence_end])):
+            continue
+        for start, end in person_mentions(text, clause.sentence_start, clause.sentence_end):
+            tail = re.match(r",\s*([^,;.()]{3,40})", text[end:end + 45])  # ", chuyên viên"
+            answer_end = end + (tail.end() if tail else 0)
+            found.append(Candidate(shorten(one_line(text, (start, answer_end))), scope.rank, scope.quote,
+                                   scope.support, scope.support + 0.25 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+    return found
 
 
 def _people_doing(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:

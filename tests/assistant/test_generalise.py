@@ -309,3 +309,12 @@ def test_the_offices_after_a_named_person_answer_what_position_they_hold() -> No
     hits = [hit(record, text, "", score=1.0, index=0)]
     answer = answer_question(Library([record], hits), Settings(), "Đồng chí Lê Văn Tâm giữ chức vụ gì?")
     assert answer.answer == "Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy"
+
+
+def test_liên_hệ_với_ai_is_answered_by_the_person_to_contact() -> None:
+    text = ("Mọi vướng mắc, đề nghị các đơn vị liên hệ về Sở GD&ĐT (qua Phòng Giáo dục Trung học, "
+            "bà Trần Thị Mai, chuyên viên, điện thoại: 0238.3844.618) để được hướng dẫn.")
+    record = document(text, doc_id="cv-1", metadata=DocumentMetadata(doc_type="CÔNG VĂN", number="9/SGDĐT"))
+    hits = [hit(record, text, "", score=1.0, index=0)]
+    answer = answer_question(Library([record], hits), Settings(), "Có vướng mắc thì liên hệ với ai?")
+    assert "Trần Thị Mai" in answer.answer
