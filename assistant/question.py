@@ -134,6 +134,7 @@ _ROLES: tuple[tuple[str, Role], ...] = (
 )
 
 _PERSON_CUE = re.compile(r"\bai là\b|\blà ai\b|đồng chí nào|họ tên|ông nào|bà nào")
+_NAME_ASKED = re.compile(r"\bhọ (?:và )?tên\b")
 _DEADLINE_CUES = ("thời hạn", "hạn chót", "trước ngày", "chậm nhất", "hạn cuối", "hạn", "trước khi nào")
 _PERIOD_CUES = ("bao lâu", "định kỳ", "mấy lần", "một lần", "mấy tháng", "chu kỳ")
 
@@ -455,6 +456,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
                 break
         else:
             doc_type = None
+    if kind in (QuestionKind.WHAT, QuestionKind.LIST, QuestionKind.FREE) and _NAME_ASKED.search(key):
+        kind = QuestionKind.WHO  # "Họ tên các Phó Trưởng ban … là gì?" asks for people
     person = kind is QuestionKind.WHO and bool(_PERSON_CUE.search(key))
     deadline = kind is QuestionKind.WHEN and any(cue in key for cue in _DEADLINE_CUES)
     period = kind is QuestionKind.WHEN and any(cue in key for cue in _PERIOD_CUES)

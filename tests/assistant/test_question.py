@@ -68,3 +68,8 @@ def test_focus_is_what_precedes_the_question_word() -> None:
     analysis = analyse_question("Đoàn viên được yêu cầu tích cực tham gia những phong trào gì?")
     assert analysis.focus[-4:] == ("tham", "gia", "phong", "trào")
     assert analyse_question("Ai chủ trì hội nghị?").focus == ("chủ", "trì", "hội", "nghị")
+
+
+def test_ho_ten_asks_for_people() -> None:
+    analysis = analyse_question("Họ tên các Phó Trưởng ban Ban Chỉ đạo tỉnh là gì?")
+    assert analysis.kind is QuestionKind.WHO and analysis.person
