@@ -68,12 +68,13 @@ def test_extra_dev_pairs_are_valid_and_apart_from_the_test_split(
     assert not test_questions & {i.question for i in extra}, "tuning pairs never repeat a test question"
 
 
-@pytest.mark.parametrize(("name", "corpus"), [("genre", "genre_corpus"), ("genre_test", "genre_test_corpus")])
+@pytest.mark.parametrize(("name", "corpus"), [("genre", "genre_corpus"), ("genre2", "genre2_corpus"),
+                                             ("genre_test", "genre_test_corpus")])
 def test_genre_sets_are_valid_over_their_own_documents(name: str, corpus: str) -> None:
     items = load_gold(GOLD / f"{name}.jsonl")
     folder = GOLD.parent / corpus
     texts = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
-    assert len(items) >= 60 and {i.type for i in items} == set(QUESTION_TYPES)
+    assert len(items) >= 45 and {i.type for i in items} == set(QUESTION_TYPES)
     assert {i.doc for i in items if i.doc} <= texts.keys()
     assert missing_evidence(items, texts) == []
 
