@@ -407,11 +407,11 @@ def extract_metadata(text: str, layout: Layout) -> DocumentMetadata:
         for line in lines
         if layout.title and layout.title[0] <= line.start and line.end <= layout.title[1]
     ]
-    closing = [
+    closing = _one_column([
         line.text
         for line in lines
         if layout.closing and layout.closing[0] <= line.start and line.end <= layout.closing[1]
-    ]
+    ])
     body_start = layout.body[0][0] if layout.body else len(text)
     preamble = text[body_start : body_start + 1500].split("\n", 2)
     doc_type, title = _type_and_title(header, title_lines)
@@ -558,6 +558,53 @@ _PREAMBLE_ISSUER = re.compile(
 def _issuer_from_preamble(preamble: str) -> str | None:
     match = _PREAMBLE_ISSUER.search(preamble)
     return match.group("issuer").strip() if match else None
+
+
+# Where a line copied from a two-column table may split: a pipe, or punctuation before a space
+_CELL_BREAK = re.compile(r"\s*\|\s*|(?<=[;,.:])\s+")
+# A signing prefix a position goes on after: "KT. ", "T/M ", "TL. "
+_SIGNING_PREFIX = re.compile(r"\b(?:KT|TM|T/M|TL|T/L|TUQ|Q)\.?\s*$")
+# A signature cell's note, not a position: "(đã ký)", "(Đã ký và đóng dấu)"
+_SIGNED_NOTE = re.compile(r"\((?:đã ký|đã ký và đóng dấu|ký tên)\)", re.I)
+
+
+def _signature_cell(line: str) -> tuple[str, str] | None:
+    """Return (recipient part, signature part) of a closing line that holds both, else None.
+
+    Word and PDF print "Nơi nhận" and the signature side by side; a copy puts both cells on one line:
+    "- Ban Thường vụ Tỉnh ủy (b/c), BÍ THƯ", "- UBND các xã; Ngô Minh Khoa", "- Lưu: VT. | (đã ký)".
+    The signature part is the shortest tail that is a position line, a name or a signing note, never
+    cut after a signing prefix ("KT.", "T/M", "TL.").
+    """
+    for match in reversed(list(_CELL_BREAK.finditer(line))):
+        left, right = line[: match.start()].strip(" |"), line[match.end():].strip(" |")
+        if _SIGNING_PREFIX.search(line[: match.end()]):
+            continue
+        if right and _is_signature_part(right):
+            return left, right
+    return None
+
+
+def _is_signature_part(text: str) -> bool:
+    return _signature_line(text) or _is_name(text) or bool(_SIGNED_NOTE.fullmatch(text))
+
+
+def _one_column(closing: Sequence[str]) -> list[str]:
+    """Return the closing lines with signature cells moved after the recipients, in their order."""
+    left: list[str] = []
+    right: list[str] = []
+    for line in closing:
+        cells = _signature_cell(line)
+        if cells is None:
+            whole = line.strip(" |")
+            # a whole signature line, or a word that goes on from one ("kiêm" between two positions)
+            goes_on = bool(right) and whole.islower() and len(whole.split()) <= 2
+            (right if _is_signature_part(whole) or goes_on else left).append(whole)
+            continue
+        if cells[0]:
+            left.append(cells[0])
+        right.append(cells[1])
+    return [line for line in left if line] + right
 
 
 def _signer(closing: Sequence[str]) -> tuple[str | None, str | None]:

@@ -39,7 +39,8 @@ from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 # (5: cleaning joins header names and mottos broken over lines, dates wrapped to a line start and two
 # glued syllables; a top-level numbered sentence and any article name their own section; closing
 # paragraphs leave the last item)
-PIPELINE_REVISION = "5"
+# (6: a signature printed beside the recipients (two-column closing) is read apart)
+PIPELINE_REVISION = "6"
 
 
 @dataclass(frozen=True)

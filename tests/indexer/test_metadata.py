@@ -389,3 +389,26 @@ def test_the_issuer_reader_leaves_out_a_split_motto_even_in_text_the_cleaner_did
     header = ["SỞ Y TẾ TỈNH ĐIỆN BIÊN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "VIỆT NAM", "Số: 9/SYT-NV"]
     text = "\n".join(header) + "\nV/v tiêm chủng\nKính gửi: Các bệnh viện.\nĐề nghị thực hiện.\n"
     assert extract_metadata(text, find_layout(text)).issuer == "SỞ Y TẾ TỈNH ĐIỆN BIÊN"
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # tab columns, collapsed to spaces by cleaning
+        "Nơi nhận:\tTL. CHỦ TỊCH\n- Chủ tịch, các PCT UBND tỉnh;\tKT. CHÁNH VĂN PHÒNG\n"
+        "- Các sở: XD, TC;\tPHÓ CHÁNH VĂN PHÒNG\n- Công an tỉnh;\n- Lưu: VT, KTN.\tNgô Minh Khoa",
+        # table pipes from a web copy
+        "Nơi nhận: | TL. CHỦ TỊCH\n- Chủ tịch, các PCT UBND tỉnh; | KT. CHÁNH VĂN PHÒNG\n"
+        "- Các sở: XD, TC; | PHÓ CHÁNH VĂN PHÒNG\n- Công an tỉnh; |\n- Lưu: VT, KTN. | (đã ký)\n| Ngô Minh Khoa",
+    ],
+)
+def test_signature_printed_beside_the_recipients_is_read_apart(closing: str) -> None:
+    text = clean("\n".join([
+        "ỦY BAN NHÂN DÂN TỈNH BẮC GIANG", "Số: 41/TB-UBND", "THÔNG BÁO",
+        "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp về giải phóng mặt bằng", "",
+        "1. Các sở hoàn thành giải phóng mặt bằng trước ngày 30/11/2026.", "", closing,
+    ])).text
+    metadata = extract_metadata(text, find_layout(text))
+    assert metadata.signer_name == "Ngô Minh Khoa"
+    assert metadata.signer_position == "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"
+    assert metadata.recipients[:2] == ("Chủ tịch, các PCT UBND tỉnh", "Các sở: XD, TC")
