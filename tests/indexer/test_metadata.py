@@ -399,7 +399,8 @@ def test_the_issuer_reader_leaves_out_a_split_motto_even_in_text_the_cleaner_did
         "- Các sở: XD, TC;\tPHÓ CHÁNH VĂN PHÒNG\n- Công an tỉnh;\n- Lưu: VT, KTN.\tNgô Minh Khoa",
         # table pipes from a web copy
         "Nơi nhận: | TL. CHỦ TỊCH\n- Chủ tịch, các PCT UBND tỉnh; | KT. CHÁNH VĂN PHÒNG\n"
-        "- Các sở: XD, TC; | PHÓ CHÁNH VĂN PHÒNG\n- Công an tỉnh; |\n- Lưu: VT, KTN. | (đã ký)\n| Ngô Minh Khoa",
+        "- Các sở: XD, TC; | PHÓ CHÁNH VĂN PHÒNG\n- Công an tỉnh; |\n- Lưu: VT, KTN. | (đã ký)\n"
+        "| Ngô Minh Khoa",
     ],
 )
 def test_signature_printed_beside_the_recipients_is_read_apart(closing: str) -> None:
