@@ -31,7 +31,7 @@ from assistant.evidence import (
     ungrounded,
 )
 from assistant.facts import DOC_REF, Fact, doc_refs, quantities, quoted, times
-from assistant.header_answers import header_candidates, self_candidates
+from assistant.header_answers import header_candidates, self_candidates, signer_as_person
 from assistant.list_answers import items_under_heading, list_candidates, named_by_head, without_excluded
 from assistant.model import Hit
 from assistant.outline import outline_candidates
@@ -145,12 +145,12 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                     continue
                 keep = len(words)
             elif unit_terms:
-                wanted = _PEOPLE if unit_terms[0] == "người" else {unit_terms[0]}
+                wanted = _UNIT_ALIASES.get(unit_terms[0], {unit_terms[0]})
                 if not following or following[0] not in wanted:
                     continue
                 if len(unit_terms) > 1 and unit_terms[0] in _COUNTERS and unit_terms[1:2] != following[1:2]:
                     continue  # "bao nhiêu vụ cháy" is not "187 vụ tai nạn"
-                keep = lead + len(unit_terms)
+                keep = lead + (2 if wanted is _CURRENCY else len(unit_terms))
             elif money:
                 if not following or following[0] not in _CURRENCY:
                     continue
@@ -170,6 +170,13 @@ _PEOPLE = frozenset({"người", "đại", "cán", "đảng", "học", "hội", 
 # Counter words whose next word says what is counted: "vụ cháy", "lượt khách", "lớp học"
 _COUNTERS = frozenset({"vụ", "lượt", "lần", "đợt", "cuộc", "con", "chiếc", "lớp"})
 _CURRENCY = frozenset({"đồng", "triệu", "tỷ", "nghìn", "ngàn", "vnđ", "usd"})
+# A unit as the question names it -> the words a passage writes it with: "bao nhiêu tiền" is "2.350
+# triệu đồng", "bao nhiêu héc-ta" is "612,4 ha"
+_HECTARE = frozenset({"ha", "héc-ta", "hécta", "hecta", "héc"})
+_UNIT_ALIASES: dict[str, frozenset[str]] = {
+    "người": _PEOPLE, "tiền": _CURRENCY, "kinh": _CURRENCY, **{word: _HECTARE for word in _HECTARE},
+    "km": frozenset({"km", "ki-lô-mét"}), "ki-lô-mét": frozenset({"km", "ki-lô-mét"}),
+}
 _MONEY_WORDS = frozenset({"kinh phí", "ngân sách", "mức hỗ", "mức chi", "mức lương", "phụ cấp", "số tiền",
                           "mức thưởng", "nguồn vốn", "tổng vốn", "mức phạt", "tiền phạt", "mức thu",
                           "lệ phí", "mức đóng"})
@@ -438,7 +445,8 @@ def extract_answer(
         if _asks_contact(analysis):  # a telephone number or an address, or nothing
             candidates = [c for c in candidates if _asked_contact(analysis).fullmatch(c.answer)]
     # a date, số hiệu or issuer may be the document's own (metadata) or one the passages mention
-    candidates = meta + candidates + self_candidates(analysis, hits, get_record)
+    candidates = (meta + candidates + self_candidates(analysis, hits, get_record)
+                  + signer_as_person(analysis, hits, get_record))
     if kind not in METADATA_KINDS and kind is not QuestionKind.WHO:
         # an answer made only of the question's own words says nothing new (an agency named in the
         # question is scored down in `who_candidates` instead: "Ban X (tham mưu Ban Y …)" may repeat it)

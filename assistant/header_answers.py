@@ -176,3 +176,39 @@ def self_candidates(analysis: QuestionAnalysis, hits: list[Hit],
         found.append(Candidate(shorten(value.strip(" :")), None, (located.start(), located.end()), backing,
                                backing + 0.1 + 0.08 / (1 + rank), record.doc_id))
     return found
+
+
+def signer_as_person(analysis: QuestionAnalysis, hits: list[Hit],
+                     get_record: Callable[[str], DocumentRecord | None]) -> list[Candidate]:
+    """Return the signer of a retrieved document when the question asks who holds the signer's office.
+
+    "Bí thư Đảng ủy xã Tân Hòa Long là ai?" is answered by the Nghị quyết of that Đảng ủy signed
+    "T/M ĐẢNG ỦY / BÍ THƯ / Lâm Văn Đức": the office is the last line of the signer's position (a
+    "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" is a Phó Chủ tịch, not the Chủ tịch).
+    """
+    from assistant.who_answers import asked_position, holds_position
+
+    position = asked_position(analysis)
+    if not analysis.person or not position:
+        return []
+    found = []
+    seen: set[str] = set()
+    for rank, hit in enumerate(hits):
+        record = get_record(hit.doc.doc_id)
+        if record is None or record.doc_id in seen:
+            continue
+        seen.add(record.doc_id)
+        meta = record.metadata
+        if not meta.signer_name or not meta.signer_position:
+            continue
+        office = meta.signer_position.split(" / ")[-1]
+        if not holds_position(position, office):
+            continue
+        located = _loose(meta.signer_name).search(record.text)
+        if located is None:
+            continue
+        name = " ".join(x for x in (meta.issuer, meta.title) if x)
+        backing = support(analysis, f"{office} {name}")
+        found.append(Candidate(f"{meta.signer_name} ({office})", None, (located.start(), located.end()),
+                               backing, backing + 0.1 + 0.08 / (1 + rank), record.doc_id))
+    return found

@@ -270,9 +270,11 @@ def _preposition(key: str) -> str | None:
 _YEAR = re.compile(r"(?<![\d-])(?<!\d/)(?:19|20)\d\d(?![\d/-])|(?<=\d/)(?:19|20)\d\d(?![\d/-])")
 # An ordinal naming one of a series: "Phiên họp thứ hai", "Đại hội lần thứ 3", "khóa XIII" is not one
 # Which one of a series: "thứ hai", "lần thứ 3"; or a numbered grade, round, term or quarter: "lớp 9",
-# "vòng 2", "khóa XVIII", "quý III" (the question's number must be near its answer)
+# "vòng 2", "khóa XVIII", "quý III", or a reporting period "6 tháng đầu năm" (the question's number
+# must be near its answer)
 _ORDINAL = re.compile(r"\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d+)\b"
-                      r"|\b(?:lớp|vòng|khóa|khoá|quý|đợt|phiên|kỳ họp) (?:\d{1,2}|[ivxlc]{1,5})\b(?![/-])")
+                      r"|\b(?:lớp|vòng|khóa|khoá|quý|đợt|phiên|kỳ họp) (?:\d{1,2}|[ivxlc]{1,5})\b(?![/-])"
+                      r"|\b\d{1,2} tháng (?:đầu |cuối )?năm\b")
 # A plural question word: "những cơ quan nào", "các sở nào", "gồm những gì", "những môn nào"
 #   \b(?:những|các)\s+(?:\w+,?\s+){0,10}?(?:nào|gì)\b  "những" or "các", up to ten words, the question word
 _PLURAL = re.compile(r"\b(?:những|các)\s+(?:\w+,?\s+){0,10}?(?:nào|gì)\b|\bgồm\b|\bbao gồm\b")

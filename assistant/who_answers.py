@@ -166,9 +166,7 @@ def _people(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     name, or in the label before it on the same line ("1. Trưởng ban: Ông Hồ Minh Tâm - Chủ tịch …");
     "Phó Trưởng ban" does not answer "Trưởng ban".
     """
-    key = match_key(analysis.text)
-    asked = re.search(r"\bai là\s+(.+)", key) or re.match(r"(.+?)\s+là ai\b", key)
-    position = content_terms(asked.group(1)) if asked else ()
+    position = asked_position(analysis)
     found = []
     for scope in scopes:
         text = scope.text
@@ -179,7 +177,7 @@ def _people(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             line_start = text.rfind("\n", 0, start) + 1
             label = text[line_start:start] if start - line_start <= 60 else ""
             label = re.sub(r"(?i)(?:đồng chí|ông|bà|đ/c)\s*$", "", label)  # the title before the name
-            if position and not _holds_position(position, label) and not _holds_position(
+            if position and not holds_position(position, label) and not holds_position(
                     position, text[end:answer_end]):
                 continue  # "Ai là Giám đốc Sở X?" is not "ông Y - Phó Giám đốc Sở Z"
             found.append(Candidate(shorten(one_line(text, (start, answer_end))), scope.rank, scope.quote,
@@ -188,7 +186,14 @@ def _people(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     return found
 
 
-def _holds_position(position: tuple[str, ...], text: str) -> bool:
+def asked_position(analysis: QuestionAnalysis) -> tuple[str, ...]:
+    """Return the office a person question asks about: "Ai là Giám đốc Sở X" / "Giám đốc Sở X là ai"."""
+    key = match_key(analysis.text)
+    asked = re.search(r"\bai là\s+(.+)", key) or re.match(r"(.+?)\s+là ai\b", key)
+    return content_terms(asked.group(1)) if asked else ()
+
+
+def holds_position(position: tuple[str, ...], text: str) -> bool:
     """Return whether text names the asked position: most of its words, or a bare label opening with
     its first two ("Trưởng ban:"); never as "Phó …" when the question does not say "phó"."""
     held = content_terms(text)

@@ -318,3 +318,23 @@ def test_liên_hệ_với_ai_is_answered_by_the_person_to_contact() -> None:
     hits = [hit(record, text, "", score=1.0, index=0)]
     answer = answer_question(Library([record], hits), Settings(), "Có vướng mắc thì liên hệ với ai?")
     assert "Trần Thị Mai" in answer.answer
+
+
+def test_units_named_otherwise_and_the_signer_as_the_holder_of_an_office() -> None:
+    text = ("Kinh phí thực hiện Kế hoạch là 2.350 triệu đồng. Trong 9 tháng năm 2025 đã bàn giao "
+            "612,4 ha mặt bằng.\nT/M ĐẢNG ỦY\nBÍ THƯ\nLâm Văn Đức")
+    meta = DocumentMetadata(doc_type="NGHỊ QUYẾT", number="9-NQ/ĐU", issuer="ĐẢNG ỦY XÃ TÂN HÒA",
+                            title="về xây dựng nông thôn mới năm 2026", signer_name="Lâm Văn Đức",
+                            signer_position="T/M ĐẢNG ỦY / BÍ THƯ")
+    record = document(text, doc_id="nq-9", metadata=meta)
+    hits = [hit(record, text.split("\n")[0], "", score=1.0, index=0)]
+
+    def ask(question: str) -> str:
+        answer = answer_question(Library([record], hits), Settings(), question)
+        return "ABSTAIN" if answer.abstained else answer.answer
+
+    assert ask("Kinh phí thực hiện kế hoạch là bao nhiêu tiền?") == "2.350 triệu đồng"
+    assert "612,4 ha" in ask("9 tháng năm 2025 đã bàn giao bao nhiêu héc-ta mặt bằng?")
+    assert ask("6 tháng đầu năm 2025 đã bàn giao bao nhiêu héc-ta mặt bằng?") == "ABSTAIN"
+    assert "Lâm Văn Đức" in ask("Bí thư Đảng ủy xã Tân Hòa là ai?")
+    assert ask("Phó Bí thư Đảng ủy xã Tân Hòa là ai?") == "ABSTAIN"
