@@ -107,7 +107,8 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             continue  # "bao lâu một lần" is not answered by a date
         chosen: list[Fact] = (periods if analysis.period else deadlines or dates or periods)
         fits = [nearby_fit(analysis, text, clause, f) for f in chosen]
-        if max(fits) - min(fits) >= 0.08:  # of several dates in one clause, the one the question points at
+        if not analysis.plural and max(fits) - min(fits) >= 0.08:
+            # of several dates in one clause, the one the question points at ("những tháng nào" takes all)
             chosen = [f for f, value in zip(chosen, fits, strict=True) if value == max(fits)]
         fit = 0.1 + max(fits)
         if analysis.period:
@@ -165,6 +166,9 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     return found
 
 
+# Nouns of those who do a task: "những xã nào", "các sở nào", "những đơn vị nào"
+_DOER_NOUNS = frozenset({"xã", "huyện", "phường", "tỉnh", "sở", "ban", "ngành", "cơ", "đơn", "địa", "phòng",
+                         "trường", "bệnh", "tổ"})
 # first syllables of counted people: "đại biểu", "cán bộ", "đảng viên", "học viên", "lượt người", …
 _PEOPLE = frozenset({"người", "đại", "cán", "đảng", "học", "hội", "lượt", "thành", "công"})
 # Counter words whose next word says what is counted: "vụ cháy", "lượt khách", "lớp học"
@@ -442,6 +446,9 @@ def extract_answer(
                       + outline_candidates(analysis, hits, get_record) + _what(analysis, scopes))
     else:
         candidates = _what(analysis, scopes) + _positions_held(analysis, scopes)
+        if analysis.plural and analysis.head and analysis.head[0] in _DOER_NOUNS:
+            # "UBND những xã nào được giao …": the communes doing it, named by the heading or the clause
+            candidates += who_candidates(analysis, scopes, use_headings)
         if _asks_contact(analysis):  # a telephone number or an address, or nothing
             candidates = [c for c in candidates if _asked_contact(analysis).fullmatch(c.answer)]
     # a date, số hiệu or issuer may be the document's own (metadata) or one the passages mention

@@ -338,3 +338,19 @@ def test_units_named_otherwise_and_the_signer_as_the_holder_of_an_office() -> No
     assert ask("6 tháng đầu năm 2025 đã bàn giao bao nhiêu héc-ta mặt bằng?") == "ABSTAIN"
     assert "Lâm Văn Đức" in ask("Bí thư Đảng ủy xã Tân Hòa là ai?")
     assert ask("Phó Bí thư Đảng ủy xã Tân Hòa là ai?") == "ABSTAIN"
+
+
+def test_plural_when_takes_every_date_and_plural_doers_come_from_the_heading() -> None:
+    text = "Tổ chức chiến dịch diệt lăng quăng 3 đợt trong năm vào tháng 4, tháng 6 và tháng 9."
+    record = document(text, doc_id="kh-1", metadata=DocumentMetadata(doc_type="KẾ HOẠCH", number="1/KH-SYT"))
+    hits = [hit(record, text, "III. NỘI DUNG", score=1.0, index=0)]
+    answer = answer_question(Library([record], hits), Settings(),
+                             "Chiến dịch diệt lăng quăng làm vào những tháng nào?")
+    assert "tháng 4, tháng 6 và tháng 9" in answer.answer
+    item = "Hoàn thành bàn giao 56,8 ha mặt bằng sạch Khu công nghiệp Yên Lạc trước ngày 15/11/2025."
+    meta = DocumentMetadata(doc_type="THÔNG BÁO", number="3/TB-UBND")
+    record = document(item, doc_id="tb-3", metadata=meta)
+    hits = [hit(record, item, "2. Nhiệm vụ > 2.5. UBND các xã Yên Lạc, Tam Hồng", score=1.0, index=0)]
+    answer = answer_question(Library([record], hits), Settings(),
+                             "UBND những xã nào được giao bàn giao mặt bằng Khu công nghiệp Yên Lạc?")
+    assert "Yên Lạc, Tam Hồng" in answer.answer
