@@ -125,6 +125,26 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     return found + _dates_of_asked_documents(analysis, scopes)
 
 
+# A number asked by the noun it follows: "thang điểm mấy?", "lần thứ bao nhiêu?" (the last words before it)
+_NUMBERED_NOUN = re.compile(r"(\w+(?: \w+)?) (?:mấy|bao nhiêu|số mấy)\s*\??\s*$")
+
+
+def _numbered(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the number written right after the noun the question ends on: "theo thang điểm 20" for
+    "… chấm theo thang điểm mấy?" (a label number, not a quantity with a unit after it)."""
+    asked = _NUMBERED_NOUN.search(match_key(analysis.text))
+    if not asked:
+        return []
+    label = re.compile(rf"(?<!\w){re.escape(asked.group(1))}\s+((?:\d+(?:[.,]\d+)*|[IVXLC]+)\b)", re.I)
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        for match in label.finditer(text, clause.start, clause.end):
+            found.append(Candidate(one_line(text, match.span()), scope.rank, scope.quote, scope.own,
+                                   scope.support + 0.25 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
 def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return quantities with their unit, preferring the unit the question counts."""
     from assistant.question import content_terms as terms_of
@@ -436,7 +456,7 @@ def extract_answer(
     elif kind is QuestionKind.WHEN or kind is QuestionKind.ISSUE_DATE:
         candidates = _when(analysis, scopes)
     elif kind is QuestionKind.NUMBER:
-        candidates = _number(analysis, scopes)
+        candidates = _number(analysis, scopes) + _numbered(analysis, scopes)
     elif kind is QuestionKind.DOC or kind is QuestionKind.DOC_NUMBER:
         # documents without a số hiệu ("thông qua các dự thảo: Quy chế A, Đề án B") are in sentences
         sentences = [replace(c, score=c.score - 0.1) for c in _what(analysis, scopes)]
