@@ -357,7 +357,7 @@ def test_plural_when_takes_every_date_and_plural_doers_come_from_the_heading() -
 
 
 def test_a_number_asked_by_the_noun_it_follows() -> None:
-    text = "Các môn thi theo hình thức tự luận, thời gian làm bài 180 phút. Điểm bài thi tính theo thang điểm 20."
+    text = "Các môn thi tự luận, thời gian làm bài 180 phút. Điểm bài thi tính theo thang điểm 20."
     record = document(text, doc_id="cv-2", metadata=DocumentMetadata(doc_type="CÔNG VĂN", number="2/SGDĐT"))
     hits = [hit(record, text, "3. Môn thi", score=1.0, index=0)]
     answer = answer_question(Library([record], hits), Settings(), "Bài thi được chấm theo thang điểm mấy?")
