@@ -119,7 +119,11 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
     end = len(text) if end is None else end
     taken = doc_refs(text, start, end) + times(text, start, end)
     found = []
-    for m in QUANTITY.finditer(text, start, end):
+    pos = start
+    # a match that is skipped (a year, a date) resumes the search right after its number, so that its
+    # would-be unit words can still open the next quantity: "30/9/2026 đạt tối thiểu 60%"
+    while (m := QUANTITY.search(text, pos, end)) is not None:
+        pos = m.end("number")
         number = m.group("number")
         if _inside(m.start("number"), taken) or not m.group("unit"):
             continue
@@ -131,6 +135,7 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
             continue  # a year
         if re.match(r"\d+(?:\.\d+)*\.\s", text[m.start("number"):m.start("number") + 12]):
             continue  # an enumerator "2.2. "
+        pos = m.end()
         unit_end = m.end()
         unit = m.group("unit")
         if unit and not unit.strip().startswith(("%", "phần")):

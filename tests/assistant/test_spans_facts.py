@@ -124,3 +124,9 @@ def test_a_time_limit_is_a_period() -> None:
     found = [(f.kind, text[f.start:f.end]) for f in times(text, 0, len(text))]
     assert ("period", "trong thời hạn 15 ngày kể từ ngày ký Quyết định này") in found
     assert ("period", "hằng quý") in found
+
+
+def test_words_after_a_skipped_year_can_still_qualify_the_next_quantity() -> None:
+    text = "đạt trên 95% kế hoạch, trong đó đến ngày 30/9/2026 đạt tối thiểu 60%."
+    found = [(text[f.start:f.end], f.qualifier) for f in quantities(text, 0, len(text))]
+    assert found == [("trên 95%", "trên"), ("tối thiểu 60%", "tối thiểu")]
