@@ -187,9 +187,11 @@ def _people(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
 
 
 def asked_position(analysis: QuestionAnalysis) -> tuple[str, ...]:
-    """Return the office a person question asks about: "Ai là Giám đốc Sở X" / "Giám đốc Sở X là ai"."""
+    """Return the office a person question asks about: "Ai là Giám đốc Sở X", "Giám đốc Sở X là ai",
+    "Họ tên các Phó Trưởng ban … là gì"."""
     key = match_key(analysis.text)
-    asked = re.search(r"\bai là\s+(.+)", key) or re.match(r"(.+?)\s+là ai\b", key)
+    asked = (re.search(r"\bai là\s+(.+)", key) or re.match(r"(.+?)\s+là ai\b", key)
+             or re.search(r"\bhọ (?:và )?tên (?:của )?(?:các |những )?(.+?)\s+là gì\b", key))
     return content_terms(asked.group(1)) if asked else ()
 
 

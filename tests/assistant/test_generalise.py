@@ -362,3 +362,9 @@ def test_a_number_asked_by_the_noun_it_follows() -> None:
     hits = [hit(record, text, "3. Môn thi", score=1.0, index=0)]
     answer = answer_question(Library([record], hits), Settings(), "Bài thi được chấm theo thang điểm mấy?")
     assert answer.answer == "thang điểm 20"
+
+
+def test_ho_ten_of_an_office_nobody_in_the_passages_holds_is_not_answered() -> None:
+    board = "Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai"
+    assert _decision_answer(f"Họ tên Chánh Văn phòng {board} là gì?") == "ABSTAIN"
+    assert "Đỗ Thị Lan" in _decision_answer(f"Họ tên Phó Trưởng ban {board} là gì?")
