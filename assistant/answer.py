@@ -169,8 +169,16 @@ def _citations(analysis: QuestionAnalysis, hits: list[Hit], k: int, candidate: C
 
 
 def _header_citation(record: DocumentRecord, candidate: Candidate, hits: list[Hit]) -> Citation:
-    """Return a citation of the document lines around a metadata value (signer, date, số hiệu)."""
+    """Return a citation of the document lines around a metadata value (signer, date, số hiệu).
+
+    A retrieved passage holding the value (the header or closing passage) is cited as it is, with its
+    section; otherwise the lines around the value.
+    """
     start, end = candidate.quote
+    for hit in hits:
+        chunk = hit.chunk
+        if hit.doc.doc_id == record.doc_id and chunk.start <= start and end <= chunk.end:
+            return _cite(hit, (start - chunk.start, end - chunk.start))
     text = record.text
     line_start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, start))) + 1
     line_end = text.find("\n", end)

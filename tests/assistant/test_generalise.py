@@ -368,3 +368,21 @@ def test_ho_ten_of_an_office_nobody_in_the_passages_holds_is_not_answered() -> N
     board = "Ban Chỉ đạo chuyển đổi số tỉnh Gia Lai"
     assert _decision_answer(f"Họ tên Chánh Văn phòng {board} là gì?") == "ABSTAIN"
     assert "Đỗ Thị Lan" in _decision_answer(f"Họ tên Phó Trưởng ban {board} là gì?")
+
+
+def test_a_signer_answer_cites_the_closing_passage_with_its_section() -> None:
+    from indexer.ingest import CLOSING_SECTION
+
+    closing = "Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn Hùng"
+    text = ("Số: 7/QĐ-UBND\nQUYẾT ĐỊNH\nvề việc thành lập Tổ công tác\n\n"
+            "Điều 1. Thành lập Tổ công tác.\n" + closing)
+    meta = DocumentMetadata(doc_type="QUYẾT ĐỊNH", number="7/QĐ-UBND", title="về việc thành lập Tổ công tác",
+                            signer_name="Lê Văn Hùng", signer_position="KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+    record = document(text, doc_id="qd-7", metadata=meta)
+    hits = [hit(record, "Điều 1. Thành lập Tổ công tác.", "Điều 1", 1.0, 0),
+            hit(record, closing, CLOSING_SECTION, 0.9, 1)]
+    answer = answer_question(Library([record], hits), Settings(), "Ai ký Quyết định 7/QĐ-UBND?")
+    assert "Lê Văn Hùng" in answer.answer
+    first = answer.citations[0]
+    assert (first.section, first.quote) == (CLOSING_SECTION, "Lê Văn Hùng")
+    assert text[first.start:first.end] == "Lê Văn Hùng"
