@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, content_terms
 from indexer.abbreviations import expand_abbreviations
-from indexer.model import DocumentRecord
+from indexer.model import DocumentMetadata, DocumentRecord
 from indexer.normalize import match_key
 
 MAX_ANSWER_CHARS = 200
@@ -188,6 +189,26 @@ def document_header(text: str, limit: int = 1500) -> str:
 
 # A full date: "30/9/2020", "ngày 31 tháng 12 năm 2025"
 _FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{0,2}\s*tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
+
+
+def retrieved_records(hits: list[Hit], get_record: Callable[[str], DocumentRecord | None]
+                      ) -> list[tuple[int, DocumentRecord]]:
+    """Return each retrieved document's record once, with the rank of its best passage, best first."""
+    found: list[tuple[int, DocumentRecord]] = []
+    seen: set[str] = set()
+    for rank, hit in enumerate(hits):
+        if hit.doc.doc_id in seen:
+            continue
+        seen.add(hit.doc.doc_id)
+        record = get_record(hit.doc.doc_id)
+        if record is not None:
+            found.append((rank, record))
+    return found
+
+
+def own_name(meta: DocumentMetadata) -> str:
+    """Return what a document calls itself: type, số hiệu, trích yếu, issuer and place, as one line."""
+    return " ".join(x for x in (meta.doc_type, meta.number, meta.title, meta.issuer, meta.place) if x)
 
 
 def candidate_sources(candidate: Candidate, record: DocumentRecord, hits: list[Hit]) -> tuple[str, str]:

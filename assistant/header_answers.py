@@ -14,7 +14,9 @@ from assistant.evidence import (
     Candidate,
     asked_numbers,
     number_key,
+    own_name,
     question_doc_type,
+    retrieved_records,
     shorten,
     support,
 )
@@ -49,8 +51,7 @@ def header_candidates(analysis: QuestionAnalysis, hits: list[Hit],
         asked_type = question_doc_type(analysis)
         if analysis.kind is QuestionKind.DOC_NUMBER and not _same_type(asked_type, meta.doc_type):
             continue  # "Quyết định … có số hiệu gì" does not ask for the số hiệu of this Kế hoạch
-        header = " ".join(x for x in (meta.doc_type, meta.number, meta.title, meta.issuer, meta.place) if x)
-        backing = support(analysis, header + " " + record.text[:400])
+        backing = support(analysis, own_name(meta) + " " + record.text[:400])
         value, pattern = _metadata_value(analysis.kind, record)
         if not value or pattern is None:
             continue
@@ -151,20 +152,14 @@ def self_candidates(analysis: QuestionAnalysis, hits: list[Hit],
     asked = asked_numbers(analysis)
     asked_type = analysis.doc_type or question_doc_type(analysis)
     found = []
-    seen: set[str] = set()
-    for rank, hit in enumerate(hits):
-        record = get_record(hit.doc.doc_id)
-        if record is None or record.doc_id in seen:
-            continue
-        seen.add(record.doc_id)
+    for rank, record in retrieved_records(hits, get_record):
         meta = record.metadata
         own = {number_key(n) for n in NUMBER.findall(meta.number or "")}
         if about and not asked & own:
             continue  # "… về vấn đề gì" of a document the question names by its số hiệu
         if not about and (asked or not meta.number or not _same_type(asked_type, meta.doc_type)):
             continue  # "Nghị quyết nào …" of another type, or a question naming a number: a reference
-        name = " ".join(x for x in (meta.doc_type, meta.number, meta.title, meta.issuer, meta.place) if x)
-        backing = support(analysis, name)
+        backing = support(analysis, own_name(meta))
         if backing < 0.6:
             continue
         kind = (meta.doc_type or "").capitalize()
@@ -192,12 +187,7 @@ def signer_as_person(analysis: QuestionAnalysis, hits: list[Hit],
     if not analysis.person or not position:
         return []
     found = []
-    seen: set[str] = set()
-    for rank, hit in enumerate(hits):
-        record = get_record(hit.doc.doc_id)
-        if record is None or record.doc_id in seen:
-            continue
-        seen.add(record.doc_id)
+    for rank, record in retrieved_records(hits, get_record):
         meta = record.metadata
         if not meta.signer_name or not meta.signer_position:
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from assistant.evidence import MAX_LIST_CHARS, Candidate, shorten, support
+from assistant.evidence import MAX_LIST_CHARS, Candidate, retrieved_records, shorten, support
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import document_name, rank_prior
@@ -64,15 +64,8 @@ def outline_candidates(analysis: QuestionAnalysis, hits: list[Hit],
                        get_record: Callable[[str], DocumentRecord | None]) -> list[Candidate]:
     """Return, for each retrieved document, the parts under the heading the question names, joined by "; "."""
     found = []
-    seen: set[str] = set()
-    for rank, hit in enumerate(hits):
-        doc_id = hit.doc.doc_id
-        if doc_id in seen:
-            continue
-        seen.add(doc_id)
-        record = get_record(doc_id)
-        if record is None:
-            continue
+    for rank, record in retrieved_records(hits, get_record):
+        doc_id = record.doc_id
         for section in _walk(outline(record.text)):
             named = _named_share(analysis, section.label)
             if len(section.children) < 2 or named < 0.75:
