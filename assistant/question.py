@@ -408,7 +408,7 @@ def _name_words(words: list[str]) -> list[str]:
     return kept
 
 
-def named_agencies(question: str) -> tuple[str, ...]:
+def named_agencies(question: str, places: tuple[str, ...]) -> tuple[str, ...]:
     """Return the agency a question is about as the doer of a task: its subject ("Ủy ban kiểm tra Đảng
     ủy phải hoàn thành …") or the one a task is given to ("… giao Sở Tư pháp nhiệm vụ gì").
 
@@ -416,11 +416,11 @@ def named_agencies(question: str) -> tuple[str, ...]:
     in the answering passage. A bare head ("Cơ quan nào", "Bộ phận") names nothing: a later word of a
     name is capitalised ("Sở Tư pháp"), the first is an abbreviation ("UBND tỉnh"), or it has three
     words ("Công an tỉnh"). A name is cut where its words stop ("Sở Tư pháp nhiệm vụ" -> "Sở Tư
-    pháp") and loses the office before it ("Chánh Văn phòng Tỉnh ủy" -> "Văn phòng Tỉnh ủy").
+    pháp") and loses the office before it ("Chánh Văn phòng Tỉnh ủy" -> "Văn phòng Tỉnh ủy");
+    `places` are the question's proper names, checked apart ("… Tỉnh ủy Cao Bằng" -> "… Tỉnh ủy").
     """
     from assistant.spans import agency_mentions
 
-    places = proper_names(question)
     found = []
     for start, end in agency_mentions(question, 0, len(question)):
         if question[:start].strip() and not re.search(r"(?i)\bgiao\s+$", question[:start]):
@@ -461,6 +461,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     if kind in (QuestionKind.WHAT, QuestionKind.LIST, QuestionKind.FREE) and _NAME_ASKED.search(key):
         kind = QuestionKind.WHO  # "Họ tên các Phó Trưởng ban … là gì?" asks for people
     person = kind is QuestionKind.WHO and bool(_PERSON_CUE.search(key))
+    names = proper_names(question)
     deadline = kind is QuestionKind.WHEN and any(cue in key for cue in _DEADLINE_CUES)
     period = kind is QuestionKind.WHEN and any(cue in key for cue in _PERIOD_CUES)
     # drop the interrogative phrases themselves from the content terms
@@ -482,12 +483,12 @@ def analyse_question(question: str) -> QuestionAnalysis:
         person=person,
         deadline=deadline,
         period=period,
-        names=proper_names(question),
+        names=names,
         day=kind in (QuestionKind.WHEN, QuestionKind.ISSUE_DATE) and bool(_DAY_ASKED.search(key)),
         place=bool(re.search(r"\b(?:địa phương|tỉnh|thành phố|huyện|xã|phường|nơi|địa bàn) nào\b", key)),
         years=tuple(dict.fromkeys(_YEAR.findall(question))),
         ordinals=tuple(dict.fromkeys(match.group(0) for match in _ORDINAL.finditer(key))),
-        agencies=named_agencies(question),
+        agencies=named_agencies(question, names),
         plural=kind is QuestionKind.LIST or bool(_PLURAL.search(key) or listed),
         head=_head(key),
         excluded=content_terms(excluded.group(1)) if (excluded := _EXCLUDED.search(key)) else (),
