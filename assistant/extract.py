@@ -320,6 +320,7 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the best-matching sentences, and quoted names introduced by question words."""
     found = named_by_head(analysis, scopes)
     question_terms = set(analysis.terms)
+    contact = _asked_contact(analysis)
     for scope in scopes:
         text, clause = scope.text, scope.clause
         whole_sentence = scope.quote == (clause.sentence_start, clause.sentence_end)
@@ -339,7 +340,7 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         found.append(Candidate(shorten(without_excluded(analysis, one_line(text, window)), limit), scope.rank,
                                quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
-        if analysis.kind is QuestionKind.WHAT and not _asks_contact(analysis):
+        if analysis.kind is QuestionKind.WHAT and contact is None:
             for fact in quoted(text, clause.start, clause.end):
                 introduced = set(content_terms(fact.qualifier)) & question_terms
                 if analysis.plural and analysis.head and not introduced & set(analysis.head):
@@ -352,8 +353,8 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                                            scope.quote, scope.support,
                                            scope.support + fit + rank_prior(scope.rank),
                                            scope.hit.doc.doc_id))
-        if _asks_contact(analysis):
-            for match in _asked_contact(analysis).finditer(text, clause.start, clause.end):
+        if contact is not None:
+            for match in contact.finditer(text, clause.start, clause.end):
                 found.append(Candidate(match.group(0).rstrip(".,;)"), scope.rank, scope.quote,
                                        scope.support, scope.support + 0.2 + rank_prior(scope.rank),
                                        scope.hit.doc.doc_id))
@@ -409,19 +410,17 @@ _CONTACT_KINDS = (
 )
 
 
-def _asked_contact(analysis: QuestionAnalysis) -> re.Pattern[str]:
-    """Return the pattern of the contact the question asks for: an e-mail is not answered by a phone number.
+def _asked_contact(analysis: QuestionAnalysis) -> re.Pattern[str] | None:
+    """Return the pattern of the contact the question asks for, None when it asks for none.
 
-    A question that names no kind ("địa chỉ liên hệ") takes any of them.
+    An address, a website, an e-mail or a telephone number: an e-mail is not answered by a phone
+    number, and a question that names no kind ("địa chỉ liên hệ") takes any of them.
     """
     key = match_key(analysis.text)
+    if not _CONTACT_WORDS.search(key):
+        return None
     asked = [value for words, value in _CONTACT_KINDS if words.search(key)]
     return asked[0] if len(asked) == 1 else _CONTACT
-
-
-def _asks_contact(analysis: QuestionAnalysis) -> bool:
-    """Return True when the question asks for an address, a website, an e-mail or a telephone number."""
-    return bool(_CONTACT_WORDS.search(match_key(analysis.text)))
 
 
 _CONTACT_WORDS = re.compile(r"địa chỉ|trang web|website|\bweb\b|e-?mail|thư điện tử|điện thoại|đường dẫn|"
@@ -469,8 +468,9 @@ def extract_answer(
         if analysis.plural and analysis.head and analysis.head[0] in _DOER_NOUNS:
             # "UBND những xã nào được giao …": the communes doing it, named by the heading or the clause
             candidates += who_candidates(analysis, scopes, use_headings)
-        if _asks_contact(analysis):  # a telephone number or an address, or nothing
-            candidates = [c for c in candidates if _asked_contact(analysis).fullmatch(c.answer)]
+        contact = _asked_contact(analysis)
+        if contact is not None:  # a telephone number or an address, or nothing
+            candidates = [c for c in candidates if contact.fullmatch(c.answer)]
     # a date, số hiệu or issuer may be the document's own (metadata) or one the passages mention
     candidates = (meta + candidates + self_candidates(analysis, hits, get_record)
                   + signer_as_person(analysis, hits, get_record))
