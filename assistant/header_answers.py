@@ -22,6 +22,7 @@ from assistant.evidence import (
 )
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, QuestionKind
+from assistant.who_answers import asked_position, holds_position
 from indexer.model import DocumentRecord
 from indexer.normalize import match_key
 
@@ -181,8 +182,6 @@ def signer_as_person(analysis: QuestionAnalysis, hits: list[Hit],
     "T/M ĐẢNG ỦY / BÍ THƯ / Lâm Văn Đức": the office is the last line of the signer's position (a
     "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" is a Phó Chủ tịch, not the Chủ tịch).
     """
-    from assistant.who_answers import asked_position, holds_position
-
     position = asked_position(analysis)
     if not analysis.person or not position:
         return []
