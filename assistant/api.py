@@ -224,7 +224,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     def warm_up() -> None:
         try:
-            assistant.store  # noqa: B018 - opens the store and loads the embedding model
+            assistant.warm_up()  # opens the store, loads the model and the word segmenter, embeds once
         except Exception:  # reported by /readyz
             log.exception("could not open the store or load the model")
         finally:
