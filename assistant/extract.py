@@ -36,7 +36,7 @@ from assistant.list_answers import items_under_heading, list_candidates, named_b
 from assistant.model import Hit
 from assistant.outline import outline_candidates
 from assistant.question import METADATA_KINDS, STOPWORDS, QuestionAnalysis, QuestionKind, content_terms
-from assistant.scope import Scope, asked_refs, one_line, rank_prior, read_scopes
+from assistant.scope import Scope, asked_refs, nearby_fit, one_line, rank_prior, read_scopes
 from assistant.spans import Clause, folded, person_mentions
 from assistant.who_answers import who_candidates
 from indexer.model import DocumentRecord
@@ -57,31 +57,6 @@ def _dates_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -
             found.append(Candidate(shorten(date), scope.rank, scope.quote, scope.support,
                                    scope.support + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
-
-
-# Where the phrase around a fact ends: a comma, semicolon, colon or the end of a sentence
-_PHRASE_EDGE = re.compile(r"[,;:]|\.(?!\d)|\n")
-
-
-def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact) -> float:
-    """Return a bonus for a fact whose own phrase repeats the question: of "đạt trên 95% kế hoạch vốn,
-    trong đó đến ngày 30/9/2026 đạt tối thiểu 60%", "tối thiểu … đến ngày 30/9/2026" picks the 60%.
-
-    The phrase runs between the commas, semicolons or sentence ends around the fact; a question
-    term holding a digit (a date, a số hiệu) counts most, and a qualifier the question repeats
-    ("tối thiểu", "trước") counts too.
-    """
-    edges = [m.end() for m in _PHRASE_EDGE.finditer(text, clause.sentence_start, fact.start)]
-    start = edges[-1] if edges else clause.sentence_start
-    after = _PHRASE_EDGE.search(text, fact.end, clause.sentence_end)
-    end = after.start() if after else clause.sentence_end
-    terms = set(analysis.terms)
-    near = set(content_terms(text[start:end])) & terms
-    bonus = sum(0.08 if any(ch.isdigit() for ch in term) else 0.03 for term in near)
-    qualifier = content_terms(fact.qualifier)
-    if qualifier and set(qualifier) <= terms:
-        bonus += 0.08
-    return min(bonus, 0.25)
 
 
 # A day in a time expression: "20/12", "ngày 5 tháng 9"

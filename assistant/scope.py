@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from assistant.evidence import asked_numbers, number_key, support
-from assistant.facts import DOC_REF
+from assistant.facts import DOC_REF, Fact
 from assistant.model import Hit
-from assistant.question import NOTE_MARK, QuestionAnalysis
+from assistant.question import NOTE_MARK, QuestionAnalysis, content_terms
 from assistant.spans import Clause, clauses
 from indexer.ingest import FRAME_SECTIONS
 
@@ -86,3 +86,28 @@ def asked_refs(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[tuple[Sc
     return [(scope, match) for scope in scopes
             for match in DOC_REF.finditer(scope.text, scope.clause.start, scope.clause.end)
             if number_key(match.group("number")) in asked]
+
+
+# Where the phrase around a fact ends: a comma, semicolon, colon or the end of a sentence
+_PHRASE_EDGE = re.compile(r"[,;:]|\.(?!\d)|\n")
+
+
+def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact) -> float:
+    """Return a bonus for a fact whose own phrase repeats the question: of "đạt trên 95% kế hoạch vốn,
+    trong đó đến ngày 30/9/2026 đạt tối thiểu 60%", "tối thiểu … đến ngày 30/9/2026" picks the 60%.
+
+    The phrase runs between the commas, semicolons or sentence ends around the fact; a question
+    term holding a digit (a date, a số hiệu) counts most, and a qualifier the question repeats
+    ("tối thiểu", "trước") counts too.
+    """
+    edges = [m.end() for m in _PHRASE_EDGE.finditer(text, clause.sentence_start, fact.start)]
+    start = edges[-1] if edges else clause.sentence_start
+    after = _PHRASE_EDGE.search(text, fact.end, clause.sentence_end)
+    end = after.start() if after else clause.sentence_end
+    terms = set(analysis.terms)
+    near = set(content_terms(text[start:end])) & terms
+    bonus = sum(0.08 if any(ch.isdigit() for ch in term) else 0.03 for term in near)
+    qualifier = content_terms(fact.qualifier)
+    if qualifier and set(qualifier) <= terms:
+        bonus += 0.08
+    return min(bonus, 0.25)

@@ -468,7 +468,12 @@ def objects_after(text: str, start: int, end: int, preposition: str, after_words
         verb = _ANY_VERB.search(fold, begin, end)
         punct = re.compile(r"[;:.()]").search(text, begin, end)
         stop = min(verb.start() if verb else end, punct.start() if punct else end, begin + 300)
-        stop = begin + len(text[begin:stop].rstrip(" ,"))
+        phrase = _TRAILING_PREPOSITION.sub("", text[begin:stop].rstrip(" ,"))  # "Bộ Chính trị về| tiếp tục"
+        stop = begin + len(phrase)
         if stop - begin >= 3:
             spans.append((begin, stop))
     return spans
+
+
+# A preposition left at the end of an agency phrase cut before a verb: "của Bộ Chính trị về (tiếp tục …)"
+_TRAILING_PREPOSITION = re.compile(r"(?:\s+(?:về|tại|trong|theo|nhằm|đối với|cho))+$", re.I)

@@ -152,6 +152,8 @@ def _introduced_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> lis
         for span in objects_after(text, scope.clause.start, scope.clause.end, analysis.preposition, terms,
                                   places=analysis.place):
             phrase = one_line(text, span)
+            if _named_in_question(analysis, phrase):
+                continue  # "hoạt động của tổ chức nào" is not answered by the "của Bộ Chính trị" it names
             listed = bool(re.search(r",|\bvà\b", phrase))
             fit = 0.1 + (0.1 if analysis.plural and listed else 0.0)
             found.append(Candidate(shorten(phrase, MAX_LIST_CHARS), scope.rank, scope.quote, scope.support,
@@ -215,8 +217,9 @@ def _first_sentence_end(text: str, clause: Clause) -> int:
 
 
 def _named_in_question(analysis: QuestionAnalysis, name: str) -> bool:
-    """Return True when every content word of a name already occurs in the question."""
-    words = set(content_terms(name))
+    """Return True when every content word of a name already occurs in the question; the term it
+    served ("Bộ Chính trị khóa X") does not make it another name."""
+    words = set(content_terms(re.split(r"\s+(?:khóa|khoá|nhiệm kỳ)\s", name)[0]))
     return bool(words) and words <= set(analysis.terms)
 
 
@@ -248,8 +251,9 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
     return found
 
 
-# A question about who owns or issued a document: "thuộc về đơn vị nào", "do ai ban hành"
-_OWNER_QUESTION = re.compile(r"(?:của|do) (?:cơ quan|đơn vị|ai|ban|bộ)\b|ban hành")
+# A question about who owns or issued a document: "của đơn vị nào", "do ai ban hành", "của bộ nào"
+# (not "của Bộ Chính trị", which names the issuer)
+_OWNER_QUESTION = re.compile(r"(?:của|do) (?:(?:cơ quan|đơn vị|ban|bộ|sở)(?: \w+)? nào|ai)\b|ban hành")
 
 
 def _issuers_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
@@ -258,6 +262,8 @@ def _issuers_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope])
     for scope, match in asked_refs(analysis, scopes):
         if match.group("issuer"):
             issuer = re.sub(r"^\s*của\s+", "", match.group("issuer"))
+            if _named_in_question(analysis, issuer):
+                continue  # "Chỉ thị 42 của Bộ Chính trị nhằm … tổ chức nào": the issuer is given, not asked
             # "Quyết định số … của đơn vị nào?", "… do ai ban hành?"; otherwise not the actor asked for
             asked_type = question_doc_type(analysis)
             same_type = asked_type is None or match_key(match.group("type")).startswith(asked_type)
