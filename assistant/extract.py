@@ -32,11 +32,17 @@ from assistant.evidence import (
 )
 from assistant.facts import DOC_REF, Fact, doc_refs, quantities, quoted, times
 from assistant.header_answers import header_candidates, self_candidates, signer_as_person
-from assistant.list_answers import items_under_heading, list_candidates, named_by_head, without_excluded
+from assistant.list_answers import (
+    items_under_heading,
+    list_candidates,
+    named_by_head,
+    quoted_series,
+    without_excluded,
+)
 from assistant.model import Hit
 from assistant.outline import outline_candidates
 from assistant.question import METADATA_KINDS, STOPWORDS, QuestionAnalysis, QuestionKind, content_terms
-from assistant.scope import Scope, asked_refs, nearby_fit, one_line, rank_prior, read_scopes
+from assistant.scope import PHRASE_EDGE, Scope, asked_refs, nearby_fit, one_line, rank_prior, read_scopes
 from assistant.spans import Clause, folded, person_mentions
 from assistant.who_answers import who_candidates
 from indexer.model import DocumentRecord
@@ -59,8 +65,8 @@ def _dates_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -
     return found
 
 
-# A day in a time expression: "20/12", "ngày 5 tháng 9"
-_DAY = re.compile(r"\d{1,2}/\d{1,2}|ngày\s+\d{1,2}\b", re.I)
+# A day in a time expression: "20/12", "ngày 5 tháng 9", "thứ Sáu"
+_DAY = re.compile(r"\d{1,2}/\d{1,2}|ngày\s+\d{1,2}\b|\bthứ\s+\w+|chủ\s+nhật", re.I)
 
 
 def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
@@ -80,7 +86,11 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         deadlines = [f for f in dates if f.qualifier.startswith(_DEADLINE_QUALIFIERS)]
         if analysis.period and not periods:
             continue  # "bao lâu một lần" is not answered by a date
-        chosen: list[Fact] = (periods if analysis.period else deadlines or dates or periods)
+        # "định kỳ vào ngày nào trong tuần" asks the day of the period: "vào thứ Sáu hằng tuần"
+        by_period = analysis.period and not (analysis.day and dates)
+        chosen: list[Fact] = (periods if by_period else deadlines or dates or periods)
+        if analysis.period and not by_period:
+            chosen = sorted(chosen + periods, key=lambda f: f.start)
         fits = [nearby_fit(analysis, text, clause, f) for f in chosen]
         if not analysis.plural and max(fits) - min(fits) >= 0.08:
             # of several dates in one clause, the one the question points at ("những tháng nào" takes all)
@@ -95,6 +105,9 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             first, last = min(periods[0], deadlines[0], key=lambda f: f.start), max(
                 periods[-1], deadlines[-1], key=lambda f: f.end)
         span = (first.start, last.end) if last.end - first.start <= 160 else (first.start, first.end)
+        opened = text.find("(", *span)
+        if opened > first.end and text.find(")", opened, span[1]) < 0:
+            span = (span[0], len(text[:opened].rstrip()))  # "vào thứ Sáu hằng tuần (từ ngày 01/01/2027"
         found.append(Candidate(shorten(one_line(text, span)), scope.rank, scope.quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found + _dates_of_asked_documents(analysis, scopes)
@@ -142,23 +155,44 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                 keep = len(words)
             elif unit_terms:
                 wanted = _UNIT_ALIASES.get(unit_terms[0], {unit_terms[0]})
+                if unit_terms[0] in _PEOPLE:  # "bao nhiêu đại biểu" may be counted "khoảng 260 người"
+                    wanted = frozenset(wanted | {"người"})
                 if not following or following[0] not in wanted:
                     continue
                 if len(unit_terms) > 1 and unit_terms[0] in _COUNTERS and unit_terms[1:2] != following[1:2]:
                     continue  # "bao nhiêu vụ cháy" is not "187 vụ tai nạn"
-                keep = lead + (2 if wanted is _CURRENCY else len(unit_terms))
+                same = 1  # "bao nhiêu ha lúa" keeps "12.300 ha" of "12.300 ha có nguy cơ …"
+                while same < min(len(unit_terms), len(following)) and following[same] == unit_terms[same]:
+                    same += 1
+                keep = lead + (2 if wanted is _CURRENCY else same)
             elif money:
                 if not following or following[0] not in _CURRENCY:
                     continue
                 keep = lead + 2
             else:
                 keep = lead + 2
+            fit += _described_alike(analysis, text, fact, clause.end)
             answer = " ".join(words[:keep]).rstrip(",;:.")
             # a number answers only with the question's words in its own clause: "phân tích tăng trưởng
             # 9 tháng …; phấn đấu đạt 8% cả năm" does not give the 9-month growth
             found.append(Candidate(answer, scope.rank, scope.quote, scope.own,
                                    scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
+
+
+def _described_alike(analysis: QuestionAnalysis, text: str, fact: Fact, end: int) -> float:
+    """Return a bonus for a quantity followed by the words that follow the unit in the question.
+
+    "… gieo sạ 98.500 ha, trong đó khoảng 12.300 ha có nguy cơ bị ảnh hưởng …" for "bao nhiêu ha lúa có
+    nguy cơ bị ảnh hưởng": what the question says of the counted thing says which number it asks.
+    """
+    asked = re.search(r"(?:bao nhiêu|mấy)\s+(.+)", match_key(analysis.text))
+    if not asked or not analysis.unit or analysis.unit == "%":
+        return 0.0  # "… bao nhiêu % kế hoạch vốn": a percentage's "kế hoạch" is said of most of them
+    wanted = set(content_terms(asked.group(1))[1:6])  # after the unit: "lúa có nguy cơ bị ảnh hưởng"
+    after = PHRASE_EDGE.search(text, fact.end, end)
+    said = set(content_terms(text[fact.end:after.start() if after else end])[:6])
+    return 0.1 if len(wanted & said) >= 2 else 0.0
 
 
 # Nouns of those who do a task: "những xã nào", "các sở nào", "những đơn vị nào"
@@ -293,7 +327,7 @@ def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> t
 
 def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the best-matching sentences, and quoted names introduced by question words."""
-    found = named_by_head(analysis, scopes)
+    found = named_by_head(analysis, scopes) + (quoted_series(scopes) if analysis.plural else [])
     question_terms = set(analysis.terms)
     contact = _asked_contact(analysis)
     for scope in scopes:

@@ -32,12 +32,15 @@ DOC_REF = re.compile(
     r"[^,;.()“\"\n\s])?"
 )
 
-# A calendar date: "20/8/2024", "20/12", "ngày 5 tháng 9 năm 2024"
-_DATE = r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)"
+# A calendar date: "20/8/2024", "20/12", "ngày 5 tháng 9 năm 2024"; a day of every month or quarter:
+# "(ngày) 25 hằng tháng"; a weekday, capitalised as written ("thứ Sáu", "Chủ nhật"; "lần thứ hai" is an
+# ordinal)
+_DATE = (r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
+         r"|\d{1,2}\s+(?:hằng|hàng)\s+(?:tháng|quý)|(?-i:[Tt]hứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\s+nhật)\b)")
 # A month, quarter or year: "tháng 12/2025", "quý IV/2025", "năm 2026"
 _MONTH = r"(?:tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV]{1,3}(?:/\d{4})?|năm\s+\d{4})"
 # An hour: "11h00", "11 giờ 30", "8h"
-_HOUR = r"\d{1,2}\s*(?:h|giờ)\s*\d{0,2}(?:\s*phút)?"
+_HOUR = r"\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2})?(?:\s*phút)?"
 # A time expression, with its qualifier:
 #   (trước|chậm nhất|…)\s+        optional qualifier: "trước", "chậm nhất là", "trong", "từ", "đến" …
 #   (?:HOUR,?\s*)?                 optional hour: "11h00, "
@@ -50,8 +53,9 @@ _QUALIFIER = (
 )
 _QUALIFIER = _QUALIFIER.replace(" ", r"\s+")  # "hoàn\nthành trong" where a line wrapped
 TIME_EXPR = re.compile(
-    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:{_HOUR},?\s*)?(?:(?:[Nn]gày|[Nn]\xe0y)\s+)?(?:{_DATE}|{_MONTH})"
-    rf"(?:\s*(?:đến|-)\s*(?:ngày\s+)?{_DATE})?",
+    rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:(?:{_HOUR},?\s*)?(?:(?:[Nn]gày|[Nn]\xe0y)\s+)?(?:{_DATE}|{_MONTH})"
+    rf"(?:\s*(?:đến|-)\s*(?:ngày\s+)?{_DATE})?"
+    rf"|{_HOUR}\s*(?:đến|-)\s*{_HOUR})",  # hours alone only as a range: "từ 11 giờ đến 16 giờ"
     re.I,
 )
 # A frequency: "3 tháng/lần", "(3 tháng/lần)", "định kỳ hằng năm", "hằng quý", "mỗi tháng một lần";
@@ -108,7 +112,7 @@ def times(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
         if _inside(m.start(), refs) or _inside(m.start(), found):
             continue
         # a bare year or "2.2" is not a time; a date needs "/" or "tháng", a year needs "năm"
-        if not re.search(r"/|tháng|năm|quý|giờ|\dh", m.group(0), re.I):
+        if not re.search(r"/|tháng|năm|quý|giờ|\dh|thứ|chủ", m.group(0), re.I):
             continue
         found.append(Fact("time", m.start(), m.end(), " ".join((m.group("qualifier") or "").lower().split())))
     return sorted(found, key=lambda fact: fact.start)

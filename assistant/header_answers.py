@@ -52,7 +52,11 @@ def header_candidates(analysis: QuestionAnalysis, hits: list[Hit],
         asked_type = question_doc_type(analysis)
         if analysis.kind is QuestionKind.DOC_NUMBER and not _same_type(asked_type, meta.doc_type):
             continue  # "Quyết định … có số hiệu gì" does not ask for the số hiệu of this Kế hoạch
-        backing = support(analysis, own_name(meta) + " " + record.text[:400])
+        signing = analysis.kind is QuestionKind.SIGNER
+        signature = f" {meta.signer_name} {meta.signer_position}" if signing else ""
+        if signature and _other_office(analysis, meta.signer_position):
+            continue  # "Chủ tịch UBND tỉnh ký … là ai" of a document a Phó Chủ tịch signed
+        backing = support(analysis, own_name(meta) + " " + record.text[:400] + signature)
         value, pattern = _metadata_value(analysis.kind, record)
         if not value or pattern is None:
             continue
@@ -63,6 +67,24 @@ def header_candidates(analysis: QuestionAnalysis, hits: list[Hit],
         found.append(Candidate(shorten(value), None, (match.start(), match.end()), backing,
                                backing + 0.25 + 0.1 * prior, doc_id))
     return found
+
+
+def _other_office(analysis: QuestionAnalysis, signer_position: str | None) -> bool:
+    """Return True when the question names the signer's office with or without "Phó" the other way round.
+
+    The office is the last line of the signing block: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" signs as Phó Chủ
+    tịch, so "Chủ tịch … ký" is not answered by it, nor "Phó Bí thư … ký" by a "BÍ THƯ".
+    """
+    if not signer_position:
+        return False
+    office = match_key(signer_position.split(" / ")[-1])
+    bare = office.removeprefix("phó ").strip()
+    key = match_key(analysis.text)
+    named = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(bare)}(?!\w)", key)] if bare else []
+    if not named:
+        return False
+    deputy_asked = any(key[:at].endswith("phó ") for at in named)
+    return deputy_asked != office.startswith("phó ")
 
 
 def _same_type(asked: str | None, doc_type: str | None) -> bool:
@@ -85,10 +107,16 @@ def _metadata_value(kind: QuestionKind, record: DocumentRecord) -> tuple[str | N
         if not match:
             return None, None
         year, month, day = (int(x) for x in match.groups())
-        shown = f"ngày {day:02d}/{month:02d}/{year}"
-        # "ngày 31 tháng 12 năm 2025" or "31/12/2025" (leading zeros optional)
+        # "ngày 31 tháng 12 năm 2025" or "31/12/2025" (leading zeros optional), shown as the document
+        # writes it, a long form with its short one: "ngày 14 tháng 4 năm 2026 (14/4/2026)"
         written = re.compile(
             rf"ngày\s+0?{day}\s+tháng\s+0?{month}\s+năm\s+{year}|(?<!\d)0?{day}/0?{month}/{year}", re.I)
+        found = written.search(record.text)
+        shown = " ".join(found.group(0).split()) if found else f"{day:02d}/{month:02d}/{year}"
+        if "tháng" in shown:
+            shown += f" ({day}/{month}/{year})"
+        elif not shown.lower().startswith("ngày"):
+            shown = f"ngày {shown}"
         return shown, written
     if kind is QuestionKind.SIGNER:
         signature = _SIGNATURE.search(record.text)
@@ -161,6 +189,8 @@ def self_candidates(analysis: QuestionAnalysis, hits: list[Hit],
         if not about and (asked or not meta.number or not _same_type(asked_type, meta.doc_type)):
             continue  # "Nghị quyết nào …" of another type, or a question naming a number: a reference
         backing = support(analysis, own_name(meta))
+        if about:  # the question names this document by its số hiệu: that identifies it
+            backing = max(backing, 0.7)
         if backing < 0.6:
             continue
         kind = (meta.doc_type or "").capitalize()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.evidence import MAX_ANSWER_CHARS, MAX_LIST_CHARS, Candidate, shorten
-from assistant.facts import Fact
+from assistant.facts import Fact, quoted
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, content_terms
 from assistant.scope import Scope, nearby_fit, one_line, rank_prior
@@ -109,9 +109,30 @@ def items_under_heading(analysis: QuestionAnalysis, hits: list[Hit],
     return found
 
 
+def quoted_series(scopes: list[Scope]) -> list[Candidate]:
+    """Return runs of quoted names written one after the other: "theo 4 mức “Hoàn thành xuất sắc nhiệm
+    vụ”, “Hoàn thành tốt nhiệm vụ”, “Hoàn thành nhiệm vụ”, “Không hoàn thành nhiệm vụ”" is one list."""
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        names = quoted(text, clause.start, clause.end)
+        runs: list[list[Fact]] = []
+        for name in names:
+            if runs and re.fullmatch(r"\s*(?:,|;|và|hoặc|,\s*và)\s*", text[runs[-1][-1].end:name.start]):
+                runs[-1].append(name)
+            else:
+                runs.append([name])
+        for run in runs:
+            if len(run) >= 2:
+                found.append(Candidate(shorten(one_line(text, (run[0].start, run[-1].end)), MAX_LIST_CHARS),
+                                       scope.rank, scope.quote, scope.support,
+                                       scope.support + 0.25 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
 def list_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the best lead-in with the items that follow it in its passage, joined by "; "."""
-    found = []
+    found = quoted_series(scopes)
     for i, scope in enumerate(scopes):
         text = scope.text
         items: list[tuple[int, int]] = []

@@ -83,7 +83,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
         "khi nào", "bao giờ", "ngày nào", "ngày bao nhiêu", "thời hạn", "hạn chót", "trước ngày nào",
         "thời gian nào", "lúc nào", "mấy giờ", "tháng nào", "năm nào", "thời điểm nào", "bao lâu",
         "định kỳ", "mấy lần", "chậm nhất", "hạn cuối", "mấy tháng một lần", "mấy năm một lần",
-        "mấy tuần một lần", "bao lâu một lần",
+        "mấy tuần một lần", "bao lâu một lần", "giờ nào", "khung giờ", "vào thứ mấy",
     ),
     QuestionKind.NUMBER: ("bao nhiêu", "mấy", "số lượng", "tỷ lệ", "tỉ lệ", "bao lăm"),
     QuestionKind.WHO: (
@@ -113,7 +113,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
 # Metadata questions: "Ai ký …", "… ban hành ngày nào", "số hiệu …", "Cơ quan nào ban hành kế hoạch …".
 # "ký" must not be "ký kết" (signing an agreement is content, not the document's signer).
 _SIGN = re.compile(r"\bký\b(?! kết)")
-_SIGNER_WORD = re.compile(r"người ký|chức danh|chức vụ|\bai\b|người nào|đồng chí nào")
+_SIGNER_WORD = re.compile(r"người ký|chức danh|chức vụ|cương vị|\bai\b|người nào|đồng chí nào|\bnào ký\b")
 _DOC_WORDS = (r"(?:văn bản|kế hoạch|hướng dẫn|thông báo|chỉ thị|quyết định|công văn|nghị quyết|kết luận|"
               r"chương trình|quy chế|quy định|đề án|nghị định|thông tư|này)")
 # "ban hành" directly followed by a document word: "ban hành kế hoạch này"; or a document word, up to
@@ -280,7 +280,7 @@ _ORDINAL = re.compile(r"\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|
 _PLURAL = re.compile(r"\b(?:những|các)\s+(?:\w+,?\s+){0,10}?(?:nào|gì)\b|\bgồm\b|\bbao gồm\b")
 
 # A question for a day, not a month or year: "ngày nào", "ngày bao nhiêu", "trước ngày mấy"
-_DAY_ASKED = re.compile(r"\bngày (?:nào|bao nhiêu|mấy)\b")
+_DAY_ASKED = re.compile(r"\bngày (?:nào|bao nhiêu|mấy)\b|\bvào thứ mấy\b")
 
 # First syllables (match_key form) of agency names, document names, titles and question openers,
 # not of proper names: "Ban Thường vụ", "Sở Tài chính", "Nghị quyết", "Phó Chủ tịch".

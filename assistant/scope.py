@@ -89,7 +89,7 @@ def asked_refs(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[tuple[Sc
 
 
 # Where the phrase around a fact ends: a comma, semicolon, colon or the end of a sentence
-_PHRASE_EDGE = re.compile(r"[,;:]|\.(?!\d)|\n")
+PHRASE_EDGE = re.compile(r"[,;:]|\.(?!\d)|\n")
 
 
 def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact) -> float:
@@ -100,9 +100,9 @@ def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact
     term holding a digit (a date, a số hiệu) counts most, and a qualifier the question repeats
     ("tối thiểu", "trước") counts too.
     """
-    edges = [m.end() for m in _PHRASE_EDGE.finditer(text, clause.sentence_start, fact.start)]
+    edges = [m.end() for m in PHRASE_EDGE.finditer(text, clause.sentence_start, fact.start)]
     start = edges[-1] if edges else clause.sentence_start
-    after = _PHRASE_EDGE.search(text, fact.end, clause.sentence_end)
+    after = PHRASE_EDGE.search(text, fact.end, clause.sentence_end)
     end = after.start() if after else clause.sentence_end
     terms = set(analysis.terms)
     near = set(content_terms(text[start:end])) & terms

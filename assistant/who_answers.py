@@ -7,6 +7,7 @@ and the issuer of a document the question names by số hiệu.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from assistant.evidence import MAX_ANSWER_CHARS, MAX_LIST_CHARS, Candidate, question_doc_type, shorten
@@ -21,6 +22,7 @@ from assistant.spans import (
     find_actor,
     folded,
     heading_actor,
+    is_agency,
     objects_after,
     person_mentions,
     role_of_phrase,
@@ -96,7 +98,37 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return (found + _mentioned_agencies(analysis, scopes) + _issuers_of_asked_documents(analysis, scopes)
             + _introduced_agencies(analysis, scopes) + _people_doing(analysis, scopes)
-            + _contacts(analysis, scopes))
+            + _contacts(analysis, scopes) + _class_members(analysis, scopes))
+
+
+def _class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the members a text lists after the question's class noun and a colon.
+
+    "Giám đốc các sở: Tài chính, Xây dựng, Tư pháp; Giám đốc Công an tỉnh …" answers "Giám đốc những
+    sở nào …" with "Tài chính, Xây dựng, Tư pháp": the list runs to the clause end or to the first item
+    that is an agency of its own ("…, Công an tỉnh, Ban Quản lý …").
+    """
+    if not analysis.plural or not analysis.head:
+        return []
+    noun = r"\s+".join(map(re.escape, analysis.head))
+    opening = re.compile(rf"(?<!\w)(?:các|những)\s+{noun}\s*:\s*", re.I)
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if clause.start != clause.sentence_start:
+            continue  # read over the whole sentence, once
+        for match in opening.finditer(text, clause.sentence_start, clause.sentence_end):
+            stop = re.compile(r"[;.]|\n").search(text, match.end(), clause.sentence_end)
+            end = stop.start() if stop else clause.sentence_end
+            items = re.split(r",\s+", text[match.end():end])
+            kept = [items[0]] + list(itertools.takewhile(lambda item: not is_agency(item), items[1:]))
+            if len(kept) < 2 and not re.search(r"\bvà\b", kept[0]):
+                continue
+            listed = (match.end(), match.end() + len(", ".join(kept)))
+            found.append(Candidate(shorten(one_line(text, listed), MAX_LIST_CHARS), scope.rank, scope.quote,
+                                   scope.support, scope.support + 0.25 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+    return found
 
 
 def _contacts(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:

@@ -55,6 +55,17 @@ ABBREVIATIONS: dict[tuple[str, ...], str] = {
     ("PCCC",): "phòng cháy, chữa cháy",
     ("ATGT",): "an toàn giao thông",
     ("DN",): "doanh nghiệp",
+    ("HTX",): "hợp tác xã",
+    ("UBKT",): "ủy ban kiểm tra",
+    ("NN&MT", "NNMT", "NN-MT"): "nông nghiệp và môi trường",
+    ("NN&PTNT", "NNPTNT", "NN-PTNT"): "nông nghiệp và phát triển nông thôn",
+    ("TN&MT", "TNMT", "TN-MT"): "tài nguyên và môi trường",
+    ("KH&ĐT", "KHĐT", "KH-ĐT"): "kế hoạch và đầu tư",
+    ("TT&TT", "TTTT", "TT-TT"): "thông tin và truyền thông",
+    ("VH,TT&DL", "VHTTDL", "VH-TT-DL"): "văn hóa, thể thao và du lịch",
+    ("LĐ-TB&XH", "LĐTBXH", "LĐTB&XH"): "lao động - thương binh và xã hội",
+    ("GTVT",): "giao thông vận tải",
+    ("BCHQS",): "bộ chỉ huy quân sự",
 }
 
 

@@ -215,7 +215,10 @@ def _title_end(lines: Sequence[_Line], first: int) -> int:
             continue
         if upper_title is None:
             upper_title = _is_upper(text)
-        if opens_item(text) or _BODY_OPENER.match(text) or len(text) > 300 or total + len(text) > 500:
+        # "Thực hiện Nghị quyết số 68-NQ/TW … giai đoạn 2026 - 2030" right under "KẾ HOẠCH" is the title;
+        # the body's "Thực hiện …, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:" ends a sentence
+        opens_body = _BODY_OPENER.match(text) and (taken or _SENTENCE_END.search(text))
+        if opens_item(text) or opens_body or len(text) > 300 or total + len(text) > 500:
             break
         if taken and upper_title and not _is_upper(text) and text[:1].islower():
             upper_title = False  # "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về tiến độ giải ngân …"

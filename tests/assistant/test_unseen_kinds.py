@@ -1,0 +1,121 @@
+"""Rules found on unseen documents of other kinds (a decision, a notice, a công văn): days of the week,
+hour ranges, monthly deadlines, members listed after a class noun, series of quoted names, signers
+asked by office, what a document is about.
+
+Every passage here is invented (an Yên Bái decision); none is a gold question's text.
+"""
+
+import pytest
+
+from assistant.extract import extract_answer
+from assistant.facts import times
+from assistant.header_answers import header_candidates
+from assistant.question import QuestionKind, analyse_question
+from indexer.abbreviations import expand_abbreviations
+from indexer.model import DocumentMetadata
+from tests.assistant.builders import document, hit
+
+DECISION = """ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
+Số: 905/QĐ-UBND
+QUYẾT ĐỊNH
+Về việc thành lập Tổ kiểm tra an toàn thực phẩm dịp Tết Nguyên đán 2027
+
+Điều 1. Thành lập Tổ kiểm tra gồm các thành viên sau: Ông Vũ Đình Khang - Phó Giám đốc Sở Y tế, Tổ trưởng.
+
+Điều 2. Tổ kiểm tra họp giao ban vào thứ Ba hằng tuần; báo cáo kết quả trước ngày 20 hằng tháng. \
+Cấm vận chuyển gia cầm vào thành phố từ 22 giờ đến 5 giờ. Kết quả kiểm tra xếp theo 3 mức “Đạt”, \
+“Đạt có điều kiện”, “Không đạt”.
+
+Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc các sở: Y tế, Công Thương, Nông nghiệp và Môi trường, \
+Công an tỉnh và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Hà Minh Tuấn
+""".replace("\\\n", "")
+META = DocumentMetadata(doc_type="QUYẾT ĐỊNH", number="905/QĐ-UBND", issuer="ỦY BAN NHÂN DÂN TỈNH YÊN BÁI",
+                        issued_date="2026-12-02",
+                        title="Về việc thành lập Tổ kiểm tra an toàn thực phẩm dịp Tết Nguyên đán 2027",
+                        signer_name="Hà Minh Tuấn",
+                        signer_position="TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+RECORD = document(DECISION, doc_id="qd-905", metadata=META)
+
+
+def _hits() -> list:  # type: ignore[type-arg]
+    articles = [p for p in DECISION.split("\n\n") if p.startswith("Điều")]
+    return [hit(RECORD, article.strip("\n"), article[:7], score=1.0 - i / 100, index=i)
+            for i, article in enumerate(articles)]
+
+
+def _ask(question: str) -> str:
+    found = extract_answer(analyse_question(question), _hits(), lambda _: RECORD)
+    assert found is not None
+    return found.answer
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("họp giao ban vào thứ Ba hằng tuần", ["vào thứ Ba", "hằng tuần"]),
+    ("báo cáo trước ngày 20 hằng tháng.", ["trước ngày 20 hằng tháng", "hằng tháng"]),
+    ("cấm từ 22 giờ đến 5 giờ hằng ngày", ["từ 22 giờ đến 5 giờ", "hằng ngày"]),
+    ("Hội nghị lần thứ hai họp năm 2027", ["năm 2027"]),  # "thứ hai" here is an ordinal
+])
+def test_weekdays_monthly_days_and_hour_ranges_are_times(text: str, expected: list[str]) -> None:
+    assert [text[f.start:f.end] for f in times(text)] == expected
+
+
+def test_a_day_of_the_week_answers_which_day_of_a_weekly_duty() -> None:
+    assert _ask("Tổ kiểm tra an toàn thực phẩm Yên Bái họp giao ban định kỳ vào ngày nào trong tuần?") \
+        == "vào thứ Ba hằng tuần"
+
+
+def test_an_hour_range_answers_which_hours() -> None:
+    assert _ask("Yên Bái cấm vận chuyển gia cầm vào thành phố trong khung giờ nào?") == "từ 22 giờ đến 5 giờ"
+
+
+def test_a_monthly_deadline_is_a_deadline() -> None:
+    answer = _ask("Tổ kiểm tra Yên Bái báo cáo kết quả trước ngày nào hằng tháng?")
+    assert "trước ngày 20 hằng tháng" in answer
+
+
+def test_the_members_after_a_class_noun_and_colon_answer_which_of_them() -> None:
+    answer = _ask("Giám đốc những sở nào của Yên Bái chịu trách nhiệm thi hành quyết định lập Tổ kiểm tra?")
+    # not "Công an tỉnh", an agency of its own
+    assert answer == "Y tế, Công Thương, Nông nghiệp và Môi trường"
+
+
+def test_a_series_of_quoted_names_is_one_list() -> None:
+    assert _ask("Kết quả kiểm tra an toàn thực phẩm ở Yên Bái được xếp theo những mức nào?") \
+        == "“Đạt”, “Đạt có điều kiện”, “Không đạt”"
+
+
+def _signer(question: str) -> list[str]:
+    return [c.answer for c in header_candidates(analyse_question(question), _hits(), lambda _: RECORD)]
+
+
+def test_a_signer_asked_by_another_office_is_not_answered() -> None:
+    assert analyse_question("Chủ tịch UBND tỉnh Yên Bái ký Quyết định 905/QĐ-UBND là ai?").kind \
+        is QuestionKind.SIGNER
+    assert _signer("Chủ tịch UBND tỉnh Yên Bái ký Quyết định 905/QĐ-UBND là ai?") == []
+    assert _signer("Phó Chủ tịch UBND tỉnh Yên Bái nào ký Quyết định 905/QĐ-UBND?") == [
+        "Hà Minh Tuấn (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)"]
+    assert _signer("Ông Hà Minh Tuấn ký Quyết định 905/QĐ-UBND với cương vị gì?") == [
+        "Hà Minh Tuấn (TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH)"]
+
+
+def test_what_a_document_named_by_its_number_is_about_is_its_title() -> None:
+    assert _ask("Quyết định 905/QĐ-UBND của UBND tỉnh Yên Bái về việc gì?").startswith(
+        "Về việc thành lập Tổ kiểm tra an toàn thực phẩm")
+
+
+def test_the_issue_date_is_shown_as_the_document_writes_it() -> None:
+    text = "QUYẾT ĐỊNH\nYên Bái, ngày 02 tháng 12 năm 2026\nĐiều 1. …"
+    record = document(text, doc_id="qd-1", metadata=META)
+    found = header_candidates(analyse_question("Quyết định thành lập Tổ kiểm tra Yên Bái ban hành ngày nào?"),
+                              [hit(record, "Điều 1. …")], lambda _: record)
+    assert [c.answer for c in found] == ["ngày 02 tháng 12 năm 2026 (2/12/2026)"]
+
+
+def test_agency_abbreviations_of_the_new_ministries_are_spelled_out() -> None:
+    assert expand_abbreviations("Sở NN&MT, Sở VH,TT&DL") == (
+        "Sở nông nghiệp và môi trường, Sở văn hóa, thể thao và du lịch")
