@@ -10,10 +10,17 @@ from __future__ import annotations
 import itertools
 import re
 
-from assistant.evidence import MAX_ANSWER_CHARS, MAX_LIST_CHARS, Candidate, question_doc_type, shorten
+from assistant.evidence import (
+    MAX_ANSWER_CHARS,
+    MAX_LIST_CHARS,
+    Candidate,
+    contains_words,
+    question_doc_type,
+    shorten,
+)
 from assistant.facts import doc_refs
 from assistant.model import Hit
-from assistant.question import NOTE_MARK, QuestionAnalysis, QuestionKind, Role, content_terms
+from assistant.question import NOTE_MARK, OFFICE, QuestionAnalysis, QuestionKind, Role, content_terms
 from assistant.scope import Scope, asked_refs, one_line, rank_prior
 from assistant.spans import (
     Clause,
@@ -29,6 +36,7 @@ from assistant.spans import (
     starts_with_verb,
     verb_phrase_at_start,
 )
+from indexer.abbreviations import expand_abbreviations
 from indexer.normalize import match_key
 
 
@@ -224,8 +232,10 @@ def asked_position(analysis: QuestionAnalysis) -> tuple[str, ...]:
     """Return the office a person question asks about: "Ai là Giám đốc Sở X", "Giám đốc Sở X là ai",
     "Họ tên các Phó Trưởng ban … là gì"."""
     key = match_key(analysis.text)
-    asked = (re.search(r"\bai là\s+(.+)", key) or re.match(r"(.+?)\s+là ai\b", key)
-             or re.search(r"\bhọ (?:và )?tên (?:của )?(?:các |những )?(.+?)\s+là gì\b", key))
+    asked = (re.search(r"\bai (?:là|làm|giữ chức|giữ|đảm nhiệm)\s+(.+)", key)
+             or re.match(r"(.+?)\s+là ai\b", key)
+             or re.search(r"\bhọ (?:và )?tên (?:của )?(?:các |những )?(.+?)\s+là gì\b", key)
+             or re.search(rf"((?:{OFFICE}).*?)\s+tên (?:là )?gì\b", key))
     return content_terms(asked.group(1)) if asked else ()
 
 
@@ -249,10 +259,12 @@ def _first_sentence_end(text: str, clause: Clause) -> int:
 
 
 def _named_in_question(analysis: QuestionAnalysis, name: str) -> bool:
-    """Return True when every content word of a name already occurs in the question; the term it
-    served ("Bộ Chính trị khóa X") does not make it another name."""
-    words = set(content_terms(re.split(r"\s+(?:khóa|khoá|nhiệm kỳ)\s", name)[0]))
-    return bool(words) and words <= set(analysis.terms)
+    """Return True when the question writes the name (abbreviations spelled out on both sides); the
+    term it served ("Bộ Chính trị khóa X") does not make it another name, and its words scattered over
+    the question ("kết quả kiểm tra … Ban Thường vụ Tỉnh ủy") do not name "Ủy ban Kiểm tra Tỉnh ủy"."""
+    core = re.split(r"\s+(?:khóa|khoá|nhiệm kỳ)\s", name)[0]
+    words = " ".join(content_terms(expand_abbreviations(core)))
+    return bool(words) and contains_words(" ".join(content_terms(expand_abbreviations(analysis.text))), words)
 
 
 def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
@@ -272,8 +284,9 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
             fit = 0.04 if re.search(r"(?:về|qua|gửi|giao|cho|do|với|trước)\s*$", before) else 0.0
             if analysis.preposition and re.search(rf"{analysis.preposition}\s*$", before):
                 fit += 0.12  # "gửi hồ sơ … qua đơn vị nào?" is answered by "(qua Phòng X)"
-            if analysis.role is Role.LEAD and re.search(r"phối hợp(?: với)?\s*$", before):
-                fit -= 0.1  # a coordinating agency is not the lead one
+            if analysis.role is not Role.COORDINATE and analysis.preposition != "với" and re.search(
+                    r"phối hợp(?: với)?\s*$", before):
+                fit -= 0.1  # a coordinating agency is not the one doing the task
             # an apposition naming what the question asks: "Sở Nội vụ - Cơ quan thường trực Hội đồng …"
             after = re.match(r"\s*[-–(]\s*([^;,.)]{3,60})", text[end:end + 64])
             if after and len(set(content_terms(after.group(1))) & set(analysis.terms)) >= 2:

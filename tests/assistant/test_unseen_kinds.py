@@ -119,3 +119,23 @@ def test_the_issue_date_is_shown_as_the_document_writes_it() -> None:
 def test_agency_abbreviations_of_the_new_ministries_are_spelled_out() -> None:
     assert expand_abbreviations("Sở NN&MT, Sở VH,TT&DL") == (
         "Sở nông nghiệp và môi trường, Sở văn hóa, thể thao và du lịch")
+
+
+def test_who_holds_an_office_named_after_ai_lam() -> None:
+    assert _ask("Ai làm Tổ trưởng Tổ kiểm tra an toàn thực phẩm của Yên Bái?").startswith("Vũ Đình Khang")
+
+
+def test_the_name_of_an_office_holder_the_text_does_not_name_is_not_answered() -> None:
+    analysis = analyse_question("Đồng chí Bí thư Tỉnh ủy Yên Bái dự họp Tổ kiểm tra tên là gì?")
+    assert analysis.kind is QuestionKind.WHO and analysis.person
+    assert extract_answer(analysis, _hits(), lambda _: RECORD) is None
+
+
+def test_an_agency_whose_words_are_scattered_over_the_question_is_not_named_by_it() -> None:
+    record = document("2. Ủy ban Kiểm tra Tỉnh ủy\n- Chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy cung cấp "
+                      "thông tin về kết quả kiểm tra, thi hành kỷ luật đối với cán bộ diện Ban Thường vụ "
+                      "Tỉnh ủy quản lý.")
+    found = extract_answer(analyse_question(
+        "Cơ quan nào cung cấp thông tin về kết quả kiểm tra, thi hành kỷ luật của cán bộ diện Ban Thường vụ "
+        "Tỉnh ủy quản lý?"), [hit(record, record.text, "2. Ủy ban Kiểm tra Tỉnh ủy")], lambda _: record)
+    assert found is not None and found.answer.startswith("Ủy ban Kiểm tra Tỉnh ủy")
