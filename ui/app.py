@@ -2,7 +2,8 @@
 
 One process, one port: the UI at "/", the HTTP API at "/v1", OpenAPI at "/docs", and the
 whole-document page at "/ui/doc/{doc_id}?start=&end=". The UI calls the `Assistant` directly
-(no HTTP hop); everything it shows is rendered by `ui.render`.
+(no HTTP hop); everything it shows is rendered by `ui.render`. With API keys configured the UI and
+the document page need a login with one of them first (`ui.access`), as the API's read endpoints do.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 import gradio as gr
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
+from gradio.routes import App
+from starlette.routing import Mount
 
 from assistant.errors import DQAError, NotFound, TooLarge, UnsupportedFile
 from assistant.model import Answer
@@ -26,7 +29,16 @@ from indexer.loaders import SUPPORTED_SUFFIXES
 from indexer.model import DocumentRecord
 from indexer.pipeline import IndexProgress
 from ui import render
-from ui.access import READ_ONLY_NOTICE, write_refusal, writes_enabled
+from ui.access import (
+    LOGIN_MESSAGE,
+    READ_ONLY_NOTICE,
+    key_login,
+    login_required,
+    login_required_page,
+    may_read,
+    write_refusal,
+    writes_enabled,
+)
 from ui.controls import build_filters, distinct, document_choices, document_label, example_questions
 from ui.feedback import FeedbackStore, Rating
 from ui.style import CSS, HEAD, i18n, theme
@@ -68,8 +80,10 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
     writable = writes_enabled(settings.api_keys)
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+        logout = ("<a class='dqa-logout' href='/logout' style='margin-left:auto;font-size:14px'>Đăng xuất</a>"
+                  if login_required(settings.api_keys) else "")
         gr.HTML(f"<header class='dqa-header'><div class='dqa-logo'>VB</div><div><h1>{TITLE}</h1>"
-                "<p>Câu trả lời ngắn, kèm đúng đoạn văn bản làm căn cứ</p></div></header>")
+                f"<p>Câu trả lời ngắn, kèm đúng đoạn văn bản làm căn cứ</p></div>{logout}</header>")
         turns = gr.State({})  # Turns
         pending = gr.State("")  # the question being answered
         feedback_target = gr.State(-1)  # message index the comment box is about
@@ -118,8 +132,8 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 if not writable:
                     gr.Markdown(READ_ONLY_NOTICE, elem_id="dqa-read-only")
                 # changing the store from the UI needs one of the API keys, as in the API
-                admin_key = gr.Textbox(label="Khóa quản trị (API key) để tải lên hoặc xóa", type="password",
-                                       visible=writable, elem_id="dqa-admin-key")
+                admin_key = gr.Textbox(label="Khóa quản trị (Khóa API đã dùng khi đăng nhập) để tải lên, xóa",
+                                       type="password", visible=writable, elem_id="dqa-admin-key")
                 with gr.Row(equal_height=False, visible=writable, elem_id="dqa-doc-changes"):
                     with gr.Column(min_width=280):
                         gr.Markdown("### Tải lên văn bản\nTệp .txt, .md, .docx hoặc .pdf (có lớp chữ; bản "
@@ -325,10 +339,19 @@ def _index_one(assistant: Assistant, settings: Settings, path: Path, write_lock:
 
 
 def mount_ui(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
-    """Add the whole-document page and mount the web chat at "/" on the API's app; return the app."""
+    """Add the whole-document page and mount the web chat at "/" on the API's app; return the app.
+
+    With API keys configured both need a key first, as the API's read endpoints do: the chat behind
+    Gradio's login (any user name, an API key as password), the document page behind that login or
+    an API key header.
+    """
+    mounted: list[App] = []  # the Gradio app, once mounted below: it holds the login sessions
 
     @app.get("/ui/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(doc_id: str, start: int | None = None, end: int | None = None) -> HTMLResponse:
+    def document_page(doc_id: str, request: Request, start: int | None = None,
+                      end: int | None = None) -> HTMLResponse:
+        if not may_read(request, settings.api_keys, mounted[0]):
+            return HTMLResponse(login_required_page(), status_code=401)
         try:
             record: DocumentRecord = assistant.get_document(doc_id)
         except NotFound:
@@ -342,8 +365,19 @@ def mount_ui(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
         raise NotFound(f"No API endpoint {request.method} /v1/{rest}.")
 
     blocks = build_ui(assistant, settings)
-    return gr.mount_gradio_app(
+    needs_login = login_required(settings.api_keys)
+    gr.mount_gradio_app(
         app, blocks, path="/", theme=theme(), css=CSS, head=HEAD, ssr_mode=False, i18n=i18n(),
         footer_links=[{"label": "API (OpenAPI)", "url": "/docs"}],
         max_file_size=settings.max_upload_bytes, show_error=True,
+        auth=key_login(settings.api_keys) if needs_login else None,
+        auth_message=LOGIN_MESSAGE if needs_login else None,
     )
+    mounted.append(_gradio_app(app))
+    return app
+
+
+def _gradio_app(app: FastAPI) -> App:
+    """Return the Gradio app `gr.mount_gradio_app` mounted on `app` (the last one mounted)."""
+    apps = [route.app for route in app.routes if isinstance(route, Mount) and isinstance(route.app, App)]
+    return apps[-1]

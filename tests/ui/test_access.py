@@ -1,4 +1,7 @@
-"""The web chat follows the HTTP API's write rule: no API keys, no uploads or deletes; keys, a valid key."""
+"""The web chat follows the HTTP API's rules: no API keys, open reading and no writes; keys, a valid key.
+
+The login in front of reading is tested end to end in tests/ui/test_auth.py.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,15 @@ import assistant.api
 import ui.access
 from assistant.service import Assistant
 from assistant.settings import Settings
-from ui.access import NO_KEY, READ_ONLY_NOTICE, WRITES_DISABLED, write_refusal, writes_enabled
+from ui.access import (
+    NO_KEY,
+    READ_ONLY_NOTICE,
+    WRITES_DISABLED,
+    key_login,
+    login_required,
+    write_refusal,
+    writes_enabled,
+)
 from ui.app import build_ui
 
 KEYS = ["khoa-mot", "khoa-hai"]
@@ -48,6 +59,30 @@ def test_the_ui_uses_the_api_key_check(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("ui.access.key_is_valid", spy)
     assert write_refusal(" khoa-mot ", KEYS) == NO_KEY
     assert calls == [("khoa-mot", KEYS)]
+
+
+def test_reading_needs_a_login_exactly_when_keys_are_configured() -> None:
+    assert not login_required([]) and login_required(KEYS) and login_required(["mot-khoa"])
+
+
+@pytest.mark.parametrize(("name", "key", "accepted"), [
+    ("an", "khoa-mot", True), ("Phòng Tổng hợp", " khoa-hai\n", True), ("khoa-mot", "", False),
+    ("an", "khoa-ba", False), ("an", "KHOA-MOT", False), ("an", "khoa-mot,khoa-hai", False),
+])
+def test_the_login_takes_any_name_and_an_api_key_as_password(name: str, key: str, accepted: bool) -> None:
+    assert key_login(KEYS)(name, key) is accepted
+
+
+def test_the_login_uses_the_api_key_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str | None, list[str]]] = []
+
+    def spy(key: str | None, keys: list[str]) -> bool:
+        calls.append((key, keys))
+        return True
+
+    monkeypatch.setattr("ui.access.key_is_valid", spy)
+    assert key_login(KEYS)("an", " khoa-ba ")
+    assert calls == [("khoa-ba", KEYS)]
 
 
 # --- the documents tab, built without a browser ----------------------------------------------------

@@ -67,6 +67,15 @@ def _browser():  # type: ignore[no-untyped-def]
     return playwright, browser
 
 
+def _logged_in_page(browser, server: RunningServer, **options):  # type: ignore[no-untyped-def]
+    """Return a new page whose browser context is logged in to the web chat with the server's API key."""
+    page = browser.new_page(**options)
+    login = page.request.post(f"{server.base_url}/login",
+                              form={"username": "kiem-thu", "password": server.api_key})
+    assert login.ok, login.text()
+    return page
+
+
 def _ask(page, question: str):  # type: ignore[no-untyped-def]
     """Type a question, send it, and return the locator of the reply once it is shown."""
     page.locator("#dqa-question textarea").fill(question)
@@ -93,7 +102,7 @@ def test_desktop_answer_sources_document_and_feedback(server: RunningServer) -> 
     SHOTS.mkdir(parents=True, exist_ok=True)
     playwright, browser = _browser()
     try:
-        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page = _logged_in_page(browser, server, viewport={"width": 1366, "height": 900})
         page.goto(url + "/")
         # an empty chat offers example questions written from the indexed documents
         page.locator("#dqa-chat button.example").first.wait_for(timeout=60_000)
@@ -149,8 +158,8 @@ def test_phone_width_answer_and_documents_tab(server: RunningServer) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     playwright, browser = _browser()
     try:
-        page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                is_mobile=True, has_touch=True)
+        page = _logged_in_page(browser, server, viewport={"width": 390, "height": 844},
+                               device_scale_factor=2, is_mobile=True, has_touch=True)
         page.goto(url + "/")
         reply = _ask(page, QUESTION)
         assert "UBND tỉnh" in reply.locator(".dqa-short").inner_text()
@@ -195,7 +204,7 @@ def test_documents_tab_upload_with_errors_and_remove(server: RunningServer, tmp_
     empty.write_text("", encoding="utf-8")
     playwright, browser = _browser()
     try:
-        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        page = _logged_in_page(browser, server, viewport={"width": 1366, "height": 900})
         page.goto(url + "/")
         page.get_by_role("tab", name="Văn bản").click()
         rows = page.locator("#dqa-docs-table table.dqa-docs tbody tr")
