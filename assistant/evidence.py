@@ -159,11 +159,11 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
     missing += [ordinal for ordinal in analysis.ordinals if not contains_words(nearby_key, toneless(ordinal))]
     if analysis.agencies:
         spelled_out = toneless(expand_abbreviations(nearby))
-        missing += [agency for agency in analysis.agencies if not _agency_in(spelled_out, agency)]
+        missing += [agency for agency in analysis.agencies if not agency_in(spelled_out, agency)]
     return missing
 
 
-def _agency_in(spelled_out: str, agency: str) -> bool:
+def agency_in(spelled_out: str, agency: str) -> bool:
     """Return whether an agency occurs in a toneless, spelled-out text, also without the lower-case
     words ending its name: "Ban Xây dựng Đảng xã" is "Ban Xây dựng Đảng" of a commune's plan."""
     words = expand_abbreviations(agency).split()

@@ -20,6 +20,7 @@ from assistant.evidence import (
     MAX_LIST_CHARS,
     NUMBER,
     Candidate,
+    agency_in,
     asked_numbers,
     bigrams,
     candidate_sources,
@@ -42,9 +43,19 @@ from assistant.list_answers import (
 from assistant.model import Hit
 from assistant.outline import outline_candidates
 from assistant.question import METADATA_KINDS, STOPWORDS, QuestionAnalysis, QuestionKind, content_terms
-from assistant.scope import PHRASE_EDGE, Scope, asked_refs, nearby_fit, one_line, rank_prior, read_scopes
-from assistant.spans import Clause, folded, person_mentions
+from assistant.scope import (
+    PHRASE_EDGE,
+    Scope,
+    asked_refs,
+    document_name,
+    nearby_fit,
+    one_line,
+    rank_prior,
+    read_scopes,
+)
+from assistant.spans import Clause, find_actor, folded, person_mentions, starts_with_verb
 from assistant.who_answers import who_candidates
+from indexer.abbreviations import expand_abbreviations
 from indexer.model import DocumentRecord
 from indexer.normalize import match_key
 
@@ -370,6 +381,76 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     return found
 
 
+# A question about what an agency must do: "X có nhiệm vụ gì", "X được giao làm gì", "trách nhiệm gì"
+_TASK_ASKED = re.compile(r"nhiệm vụ|làm gì|trách nhiệm gì|được giao (?:những )?(?:gì|việc gì)|phải làm")
+
+
+def _tasks_of_agency(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return what the agency a question names is tasked with: the item under a heading naming it
+    ("7. Thuế tỉnh Gia Lai" > "- Đẩy mạnh hóa đơn điện tử …") or the words after it as the actor of a
+    clause ("Sở Tư pháp thẩm định dự thảo …"), for "Thuế tỉnh Gia Lai được giao làm gì?"."""
+    if not analysis.agencies or not _TASK_ASKED.search(match_key(analysis.text)):
+        return []
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if clause.start != clause.sentence_start:
+            continue  # one task per sentence
+        heading = scope.hit.chunk.section.split(" > ")[-1]
+        task: tuple[int, int] | None = None
+        if starts_with_verb(text, clause.start) and _names_agency(heading, analysis.agencies):
+            task = (clause.sentence_start, clause.sentence_end)
+        else:
+            actor = find_actor(text, clause.sentence_start, clause.sentence_end)
+            if actor is not None and _names_agency(text[actor.name[0]:actor.name[1]], analysis.agencies):
+                task = (actor.role_phrase[0] if actor.role_phrase else actor.name[1], clause.sentence_end)
+        if task is None or task[1] - task[0] < 8:
+            continue
+        backing = max(scope.support, support(analysis, f"{heading} {text[task[0]:task[1]]}", "",
+                                             document_name(scope.hit)))
+        found.append(Candidate(shorten(one_line(text, task).rstrip(" ;.")), scope.rank, scope.quote, backing,
+                               backing + 0.2 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+def _names_agency(name: str, agencies: tuple[str, ...]) -> bool:
+    """Return True when a heading or actor names one of the question's agencies."""
+    spelled_out = toneless(expand_abbreviations(name))
+    return any(agency_in(spelled_out, agency) for agency in agencies)
+
+
+# Where something is held: "tổ chức tại Hội trường A, Trung tâm Hội nghị tỉnh (số 09 …)"
+#   (?:tại|ở)\s+          the preposition
+#   ([^;.\n()]{3,120}?)    the place, up to a bracket, a semicolon, a sentence end or a date
+_AT_PLACE = re.compile(
+    r"(?<!\w)(?:tại|ở)\s+([^;.\n()]{3,120}?)(?=\s*(?:[;.\n(]|$|,?\s*(?:từ|vào|trong|ngày)\s))")
+
+
+def _venues(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return where the question's event is held: the item under an "Địa điểm" heading, or the place
+    after "tại"/"ở" in a clause ("Hội nghị tổ chức tại Hội trường A, Trung tâm Hội nghị tỉnh")."""
+    if not analysis.venue:
+        return []
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        heading = match_key(scope.hit.chunk.section.split(" > ")[-1])
+        at_place = list(_AT_PLACE.finditer(text, clause.start, clause.end))
+        if "địa điểm" in heading and clause.start == clause.sentence_start and not at_place:
+            place = re.split(r"\s*\(", one_line(text, (clause.sentence_start, clause.sentence_end)))[0]
+            if "địa điểm" in match_key(place):
+                continue  # the heading line itself
+            found.append(Candidate(shorten(place.rstrip(" .;")), scope.rank, scope.quote, scope.support,
+                                   scope.support + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        for match in at_place:
+            fact = Fact("place", match.start(1), match.end(1))
+            fit = 0.1 + nearby_fit(analysis, text, clause, fact) + (0.2 if "địa điểm" in heading else 0.0)
+            found.append(Candidate(shorten(one_line(text, match.span(1))), scope.rank, scope.quote,
+                                   scope.support, scope.support + fit + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+    return found
+
+
 # A question about the office a named person holds: "giữ chức vụ gì", "chức danh là gì", "cương vị nào"
 _POSITION_ASKED = re.compile(r"chức vụ|chức danh|giữ chức|cương vị|đảm nhiệm")
 # The offices after a name: " - Ủy viên …, Bí thư Tỉnh ủy" up to the verb, ";", "." or a bracket
@@ -473,7 +554,10 @@ def extract_answer(
         candidates = (list_candidates(analysis, scopes) + items_under_heading(analysis, hits, scopes)
                       + outline_candidates(analysis, hits, get_record) + _what(analysis, scopes))
     else:
-        candidates = _what(analysis, scopes) + _positions_held(analysis, scopes)
+        candidates = (_what(analysis, scopes) + _positions_held(analysis, scopes)
+                      + _tasks_of_agency(analysis, scopes))
+        if analysis.venue:  # "tổ chức ở đâu" is answered by a place, or not at all
+            candidates = _venues(analysis, scopes)
         if analysis.plural and analysis.head and analysis.head[0] in _DOER_NOUNS:
             # "UBND những xã nào được giao …": the communes doing it, named by the heading or the clause
             candidates += who_candidates(analysis, scopes, use_headings)

@@ -61,6 +61,7 @@ class QuestionAnalysis:
     deadline: bool = False  # WHEN question about a deadline ("thời hạn", "trước ngày nào")
     day: bool = False  # WHEN question asking for a day ("ngày nào", "trước ngày nào"), not a month or year
     place: bool = False  # the question asks for places ("ở những huyện nào", "xã nào")
+    venue: bool = False  # the question asks where something is held ("tổ chức ở đâu", "địa điểm nào")
     period: bool = False  # WHEN question about a frequency ("bao lâu một lần", "định kỳ")
     names: tuple[str, ...] = ()  # proper names the question gives: places, people ("Lâm Đồng")
     years: tuple[str, ...] = ()  # years the question gives ("2026")
@@ -106,7 +107,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
     ),
     QuestionKind.WHAT: (
         "là gì", "về vấn đề gì", "vấn đề gì", "nội dung gì", "như thế nào", "ra sao", "gì",
-        "nào", "mục đích", "yêu cầu",
+        "nào", "mục đích", "yêu cầu", "ở đâu", "tại đâu",
     ),
 }
 
@@ -429,14 +430,18 @@ def named_agencies(question: str, places: tuple[str, ...]) -> tuple[str, ...]:
 
     found = []
     for start, end in agency_mentions(question, 0, len(question)):
-        if question[:start].strip() and not re.search(r"(?i)\bgiao\s+$", question[:start]):
+        if question[:start].strip() and not re.search(r"(?i)\b(?:giao|nhiệm vụ của|trách nhiệm của)\s+$",
+                                                      question[:start]):
             continue
         words = _name_words(_OFFICE.sub("", " ".join(question[start:end].split())).split())
+        placed = False  # "Thuế tỉnh Gia Lai": a place after it makes a head a name
         for place in places:  # a place is checked as a place: "Văn phòng Tỉnh ủy Cao Bằng"
             at = f" {' '.join(words)} ".find(f" {place} ")
             if at > 0:
                 words = " ".join(words)[: at - 1].split()
-        named = any(w[0].isupper() for w in words[1:]) or (words and words[0].isupper() and len(words[0]) > 2)
+                placed = True
+        named = ((placed and len(words) >= 2) or any(w[0].isupper() for w in words[1:])
+                 or (words and words[0].isupper() and len(words[0]) > 2))
         if named or (len(words) >= 3 and " ".join(words[:2]) not in _GENERIC_HEADS):
             found.append(" ".join(words))
     return tuple(dict.fromkeys(found))
@@ -492,6 +497,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         names=names,
         day=kind in (QuestionKind.WHEN, QuestionKind.ISSUE_DATE) and bool(_DAY_ASKED.search(key)),
         place=bool(re.search(r"\b(?:địa phương|tỉnh|thành phố|huyện|xã|phường|nơi|địa bàn) nào\b", key)),
+        venue=bool(re.search(r"\b(?:ở|tại) đâu\b|\bđịa điểm\b|\bnơi (?:nào|tổ chức)\b", key)),
         years=tuple(dict.fromkeys(_YEAR.findall(question))),
         ordinals=tuple(dict.fromkeys(match.group(0) for match in _ORDINAL.finditer(key))),
         agencies=named_agencies(question, names),

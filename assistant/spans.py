@@ -321,7 +321,8 @@ _NAME_HEAD = re.compile(
     r"(?<!\w)(?:UBND|HĐND|UBMTTQ|MTTQ|Sở|Ban|Bộ|Văn phòng|[ỦU][ỷy] ban|Công an|Cục|Chi cục|Viện|Trung tâm|"
     r"Hội đồng|Mặt trận|Thanh tra|Kho bạc|Đảng [ủu][ỷy]|Tỉnh [ủu][ỷy]|Thành [ủu][ỷy]|Huyện [ủu][ỷy]|"
     r"Cơ quan|Tòa án|Trường|Hội|Đoàn|Liên đoàn|Bệnh viện|Thuế|Thống kê|Chính phủ|Quốc hội|Thủ tướng|"
-    r"(?:Phó )?Chủ tịch|Giám đốc|(?:Phó )?Bí thư|Thủ trưởng|Chánh Văn phòng|Trưởng ban)(?!\w)"
+    r"(?:Phó )?Chủ tịch|Giám đốc|(?:Phó )?Bí thư|Thủ trưởng|Chánh Văn phòng|Trưởng ban|Ngân hàng|Đài|"
+    r"Công ty|Hiệp hội|Bảo hiểm xã hội|Kiểm toán)(?!\w)"
 )
 # Lower-case words that still belong to a name: "Ủy ban nhân dân tỉnh", "Ủy ban kiểm tra Tỉnh ủy"
 NAME_LOWER = frozenset(

@@ -60,8 +60,8 @@ def _heading_agency(hit: Hit, clause: Clause) -> str | None:
 
 def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings: bool) -> list[Candidate]:
     """Return agencies doing what the question asks, with their role phrase (people for "Ai là …")."""
-    if analysis.person:
-        return _people(analysis, scopes)
+    if analysis.person:  # "Người đầu mối liên hệ … là ai" is a contact person
+        return _people(analysis, scopes) + _contacts(analysis, scopes)
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause
@@ -142,13 +142,14 @@ def _class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Cand
 def _contacts(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the person to contact: "liên hệ về Sở GD&ĐT (qua …, bà Nguyễn Thị Thu Hằng, chuyên viên …)"
     answers "liên hệ với ai" by the person, not the agency around them."""
-    if not re.search(r"\bliên hệ\b", match_key(analysis.text)):
+    if not re.search(r"\bliên hệ\b|\bđầu mối\b", match_key(analysis.text)):
         return []
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause
-        if not re.search(r"\bliên hệ\b", match_key(text[clause.sentence_start:clause.sentence_end])):
-            continue
+        said = f"{scope.hit.chunk.section.split(' > ')[-1]} {text[clause.sentence_start:clause.sentence_end]}"
+        if not re.search(r"\bliên hệ\b|\bđầu mối\b", match_key(said)):
+            continue  # the sentence, or the heading over it ("6. Liên hệ"), says whom to contact
         for start, end in person_mentions(text, clause.sentence_start, clause.sentence_end):
             tail = re.match(r",\s*([^,;.()]{3,40})", text[end:end + 45])  # ", chuyên viên"
             answer_end = end + (tail.end() if tail else 0)

@@ -4,7 +4,8 @@ What it repairs (the demo corpus shows each):
 - lines a PDF wrapped in the middle of a sentence are joined again; real paragraph and list breaks stay;
 - page numbers standing alone, running page headers, separator lines and markup (`**`, `*…*`) go;
 - footnotes leave the running text and are returned apart (their in-text markers ¹ ² stay);
-- table pipes between header cells become separate lines; words glued by a lost space are split
+- task tables (tab- or pipe-separated, see `indexer.tables`) become one labelled line per row; table
+  pipes between header cells become separate lines; words glued by a lost space are split
   ("ủyĐắk", and two lower-case syllables "tổchức", see `indexer.syllables`); header names and mottos
   broken over lines in capitals ("SỞ GIÁO DỤC VÀ" / "ĐÀO TẠO") are joined;
 - the replacement character U+FFFD is dropped and the result is Unicode NFC.
@@ -21,6 +22,7 @@ from indexer.markers import MarkerKind, follows_on, numbering, opens_item, read_
 from indexer.model import Footnote
 from indexer.normalize import match_key, nfc
 from indexer.syllables import split_glued_syllables
+from indexer.tables import rewrite_tables
 
 _BREAK = "\x00"  # a hard paragraph break left where a separator line was
 _PAGE = "\f"  # a page break of a PDF (the loader puts a form feed between pages)
@@ -69,6 +71,7 @@ class CleanText:
 def clean(raw: str) -> CleanText:
     """Return the cleaned text of a raw document and its footnotes."""
     raw_lines = nfc(raw).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw_lines = rewrite_tables(raw_lines)  # while tabs and pipes still part the cells
     lines = [_PAGE if line.strip(" ") == _PAGE else _tidy(line) for line in raw_lines]
     lines = _split_header_cells(lines)
     lines, footnotes = _take_footnotes(lines)

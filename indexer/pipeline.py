@@ -40,7 +40,8 @@ from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 # glued syllables; a top-level numbered sentence and any article name their own section; closing
 # paragraphs leave the last item)
 # (6: a signature printed beside the recipients (two-column closing) is read apart)
-PIPELINE_REVISION = "6"
+# (7: rows of task tables (tab- or pipe-separated) become one labelled list item each)
+PIPELINE_REVISION = "7"
 
 
 @dataclass(frozen=True)

@@ -139,3 +139,51 @@ def test_an_agency_whose_words_are_scattered_over_the_question_is_not_named_by_i
         "Cơ quan nào cung cấp thông tin về kết quả kiểm tra, thi hành kỷ luật của cán bộ diện Ban Thường vụ "
         "Tỉnh ủy quản lý?"), [hit(record, record.text, "2. Ủy ban Kiểm tra Tỉnh ủy")], lambda _: record)
     assert found is not None and found.answer.startswith("Ủy ban Kiểm tra Tỉnh ủy")
+
+
+NOTICE = """THÔNG BÁO
+Triệu tập hội nghị tổng kết công tác dân vận năm 2026
+
+1. Thời gian, địa điểm
+Hội nghị tổ chức tại Hội trường B, Nhà khách Tỉnh ủy (số 4, đường Trần Phú), từ 8 giờ 00 ngày 20/12/2026.
+
+2. Phân công
+2.1. Ban Dân vận Tỉnh ủy
+- Chuẩn bị báo cáo tổng kết, phối hợp với Văn phòng Tỉnh ủy bố trí hội trường.
+2.2. Đài Phát thanh - Truyền hình tỉnh
+- Đưa tin về hội nghị.
+
+3. Liên hệ
+Đồng chí Lò Thị Mai, chuyên viên Ban Dân vận Tỉnh ủy; điện thoại: 0214.3822.555.
+"""
+NOTICE_RECORD = document(NOTICE, doc_id="tb-7")
+
+
+def _notice_hits() -> list:  # type: ignore[type-arg]
+    parts = [("1. Thời gian, địa điểm", NOTICE.split("\n\n")[1]),
+             ("2. Phân công > 2.1. Ban Dân vận Tỉnh ủy",
+              "- Chuẩn bị báo cáo tổng kết, phối hợp với Văn phòng Tỉnh ủy bố trí hội trường."),
+             ("2. Phân công > 2.2. Đài Phát thanh - Truyền hình tỉnh", "- Đưa tin về hội nghị."),
+             ("3. Liên hệ", NOTICE.split("\n\n")[3].strip())]
+    return [hit(NOTICE_RECORD, text, section, 1.0 - i / 100, i) for i, (section, text) in enumerate(parts)]
+
+
+def _ask_notice(question: str) -> str | None:
+    found = extract_answer(analyse_question(question), _notice_hits(), lambda _: NOTICE_RECORD)
+    return found.answer if found else None
+
+
+def test_where_an_event_is_held() -> None:
+    assert _ask_notice("Hội nghị tổng kết công tác dân vận năm 2026 tổ chức ở đâu?") \
+        == "Hội trường B, Nhà khách Tỉnh ủy"
+
+
+def test_a_contact_under_a_contact_heading_answers_whom_to_contact() -> None:
+    for question in ("Cần hỏi về hội nghị tổng kết công tác dân vận thì liên hệ với ai?",
+                     "Người đầu mối liên hệ về hội nghị tổng kết công tác dân vận là ai?"):
+        assert (_ask_notice(question) or "").startswith("Lò Thị Mai")
+
+
+def test_what_an_agency_named_by_a_heading_is_tasked_with() -> None:
+    answer = _ask_notice("Đài Phát thanh - Truyền hình tỉnh có nhiệm vụ gì trong hội nghị tổng kết?") or ""
+    assert answer.rstrip(".") == "Đưa tin về hội nghị"
