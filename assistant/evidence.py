@@ -156,11 +156,18 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
     document_key, nearby_key = toneless(document), toneless(nearby)
     missing = [name for name in analysis.names if not contains_name(document_key, toneless(name))]
     missing += [year for year in analysis.years if year not in nearby_key]
+    # a period is its two years together: "vụ Đông Xuân 2025 - 2026" is not "vụ Đông Xuân 2026 - 2027"
+    missing += [f"{a}-{b}" for a, b in _YEAR_RANGE.findall(analysis.text)
+                if not re.search(rf"{a}\s*[-–]\s*{b}", nearby_key)]
     missing += [ordinal for ordinal in analysis.ordinals if not contains_words(nearby_key, toneless(ordinal))]
     if analysis.agencies:
         spelled_out = toneless(expand_abbreviations(nearby))
         missing += [agency for agency in analysis.agencies if not agency_in(spelled_out, agency)]
     return missing
+
+
+# A period of years: "2025 - 2026", "2021-2025"
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 
 
 def agency_in(spelled_out: str, agency: str) -> bool:
@@ -224,7 +231,9 @@ def candidate_sources(candidate: Candidate, record: DocumentRecord, hits: list[H
     header = document_header(record.text)
     if candidate.hit_index is not None and candidate.hit_index < len(hits):
         chunk = hits[candidate.hit_index].chunk
-        nearby = f"{fields}\n{_FULL_DATE.sub(' ', header)}\n{chunk.section}\n{chunk.text}"
+        # nor do the dates of the documents the title names ("Thực hiện Nghị quyết … ngày 04/5/2025")
+        undated = _FULL_DATE.sub(" ", f"{fields}\n{header}")
+        nearby = f"{undated}\n{chunk.section}\n{chunk.text}"
     else:
         nearby = f"{fields} {meta.issued_date or ''}\n{header}"
     return f"{fields}\n{record.text}", nearby

@@ -263,6 +263,9 @@ def _doc(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             number = DOC_REF.match(text, fact.start)
             if number and number_key(number.group("number")) in asked:
                 fit -= 0.3  # the question names this document; it asks for another one
+            issuer = number.group("issuer") if number else None
+            if issuer and set(content_terms(issuer)) <= set(analysis.terms):
+                fit += 0.1  # "nghị quyết nào của Bộ Chính trị": "Nghị quyết số 68-NQ/TW … của Bộ Chính trị"
             # what this reference is about: its words up to the next reference
             following = [r.start for r in refs if r.start > fact.start]
             about = text[fact.start:min(following[0] if following else clause.end, fact.end + 160)]
@@ -444,7 +447,7 @@ def _venues(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                                    scope.support + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
         for match in at_place:
             fact = Fact("place", match.start(1), match.end(1))
-            fit = 0.1 + nearby_fit(analysis, text, clause, fact) + (0.2 if "địa điểm" in heading else 0.0)
+            fit = 0.1 + nearby_fit(analysis, text, clause, fact) + (0.1 if "địa điểm" in heading else 0.0)
             found.append(Candidate(shorten(one_line(text, match.span(1))), scope.rank, scope.quote,
                                    scope.support, scope.support + fit + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))

@@ -17,11 +17,12 @@ from assistant.evidence import (
     contains_words,
     question_doc_type,
     shorten,
+    support,
 )
 from assistant.facts import doc_refs
 from assistant.model import Hit
 from assistant.question import NOTE_MARK, OFFICE, QuestionAnalysis, QuestionKind, Role, content_terms
-from assistant.scope import Scope, asked_refs, one_line, rank_prior
+from assistant.scope import Scope, asked_refs, document_name, one_line, rank_prior
 from assistant.spans import (
     Clause,
     agency_mentions,
@@ -70,6 +71,8 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
         fit = 0.1
         if actor is not None:
             name = one_line(text, actor.name)
+            if match_key(name) in _BARE_HEADS:
+                continue  # the column label "Cơ quan chủ trì: Sở Nội vụ" (read by _labelled_agencies)
             phrase = actor.role_phrase
             role = actor.role
         elif clause.sentence_start > clause.item_start and (
@@ -106,7 +109,53 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return (found + _mentioned_agencies(analysis, scopes) + _issuers_of_asked_documents(analysis, scopes)
             + _introduced_agencies(analysis, scopes) + _people_doing(analysis, scopes)
-            + _contacts(analysis, scopes) + _class_members(analysis, scopes))
+            + _contacts(analysis, scopes) + _class_members(analysis, scopes)
+            + _labelled_agencies(analysis, scopes))
+
+
+# Heads that name no agency by themselves
+_BARE_HEADS = frozenset({"cơ quan", "đơn vị", "cơ quan, đơn vị", "bộ phận"})
+
+
+# An agency given by a column label of a task table row: "Cơ quan chủ trì: Sở Nội vụ."
+#   (?:cơ quan|đơn vị)\s+(chủ trì|phối hợp|…)   the label, naming the role
+#   \s*:\s*([^.\n]{3,200})                     the agencies, up to the end of the cell
+_LABELLED = re.compile(
+    r"(?i)(?:cơ quan|đơn vị)\s+(chủ trì|phối hợp|thực hiện|tham mưu)\s*:\s*([^.\n]{3,200})")
+_LABEL_ROLES = {"chủ trì": Role.LEAD, "phối hợp": Role.COORDINATE, "thực hiện": Role.LEAD,
+                "tham mưu": Role.ADVISE}
+
+
+def _labelled_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the agencies a task table row names by its column labels, read with the whole row.
+
+    "- 5. Bộ chỉ số DDCI. Cơ quan chủ trì: Sở Nội vụ. Cơ quan phối hợp: Hiệp hội Doanh nghiệp tỉnh."
+    answers "Đơn vị nào chủ trì xây dựng bộ chỉ số DDCI" with "Sở Nội vụ": the task is one sentence
+    of the row, the agency another, so the row's support is that of the whole line.
+    """
+    found = []
+    seen: set[tuple[int, int]] = set()
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if (scope.rank, clause.item_start) in seen:
+            continue  # one reading per row
+        seen.add((scope.rank, clause.item_start))
+        line_end = text.find("\n", clause.start)
+        line = (clause.item_start, len(text) if line_end < 0 else line_end)
+        labels = list(_LABELLED.finditer(text, *line))
+        if not labels:
+            continue
+        row = text[line[0]:line[1]]
+        backing = support(analysis, _LABELLED.sub(" ", row), scope.hit.chunk.section,
+                          document_name(scope.hit))
+        for label in labels:
+            role = _LABEL_ROLES[match_key(label.group(1))]
+            fit = 0.15 + (0.12 if analysis.role is role else 0.0)
+            if analysis.role is None and role is Role.LEAD:
+                fit += 0.05  # "Đơn vị nào … xây dựng …" asks for the one doing it
+            found.append(Candidate(shorten(" ".join(label.group(2).split())), scope.rank, line, backing,
+                                   backing + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
 
 
 def _class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:

@@ -7,6 +7,7 @@ Every passage here is invented (an Yên Bái decision); none is a gold question'
 
 import pytest
 
+from assistant.evidence import ungrounded
 from assistant.extract import extract_answer
 from assistant.facts import times
 from assistant.header_answers import header_candidates
@@ -187,3 +188,29 @@ def test_a_contact_under_a_contact_heading_answers_whom_to_contact() -> None:
 def test_what_an_agency_named_by_a_heading_is_tasked_with() -> None:
     answer = _ask_notice("Đài Phát thanh - Truyền hình tỉnh có nhiệm vụ gì trong hội nghị tổng kết?") or ""
     assert answer.rstrip(".") == "Đưa tin về hội nghị"
+
+
+def test_a_task_table_row_names_its_lead_and_partner_agencies_by_their_labels() -> None:
+    rows = ("PHỤ LỤC\n- 1. Xây dựng bản đồ số du lịch tỉnh. Cơ quan chủ trì: Sở Văn hóa, Thể thao và "
+            "Du lịch. Cơ quan phối hợp: Sở Khoa học và Công nghệ; UBND các xã. Thời gian hoàn thành: "
+            "Quý II/2027.\n- 2. Tổ chức tuần lễ văn hóa trà. Cơ quan chủ trì: Sở Công Thương. Thời gian "
+            "hoàn thành: Tháng 5/2027.")
+    record = document(rows, doc_id="kh-pl")
+    hits = [hit(record, rows, "PHỤ LỤC")]
+    lead = extract_answer(analyse_question("Đơn vị nào chủ trì xây dựng bản đồ số du lịch tỉnh?"), hits,
+                          lambda _: record)
+    partner = extract_answer(analyse_question("Cơ quan nào phối hợp xây dựng bản đồ số du lịch tỉnh?"), hits,
+                             lambda _: record)
+    when = extract_answer(analyse_question("Khi nào phải hoàn thành bản đồ số du lịch tỉnh?"), hits,
+                          lambda _: record)
+    assert lead is not None and lead.answer == "Sở Văn hóa, Thể thao và Du lịch"
+    assert partner is not None and partner.answer.startswith("Sở Khoa học và Công nghệ")
+    assert when is not None and when.answer == "Quý II/2027"
+
+
+def test_a_period_of_years_must_be_the_answers_own() -> None:
+    analysis = analyse_question("Vụ Đông Xuân 2025 - 2026, tỉnh Yên Bái gieo sạ bao nhiêu ha lúa?")
+    other = "Yên Bái: vụ Đông Xuân 2026 - 2027 dự kiến gieo sạ 98.500 ha lúa, nhiều hơn vụ 2025"
+    same = "Yên Bái: vụ Đông Xuân 2025-2026 gieo sạ 97.000 ha lúa"
+    assert ungrounded(analysis, other, other) == ["2025-2026"]
+    assert ungrounded(analysis, same, same) == []
