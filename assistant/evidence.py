@@ -90,6 +90,17 @@ def support(analysis: QuestionAnalysis, text: str, context: str = "", document: 
     return found / total if total else 0.0
 
 
+def written_date(number: str, text: str) -> bool:
+    """Return True when a date the question gives as "08/8/2026" is in the text in any of its forms:
+    "8/8/2026", "08/08/2026", "ngày 08 tháng 8 năm 2026"."""
+    parts = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", number)
+    if not parts:
+        return False
+    day, month, year = (int(x) for x in parts.groups())
+    return re.search(rf"(?<!\d)0?{day}/0?{month}/{year}|ngày\s+0?{day}\s+tháng\s+0?{month}\s+năm\s+{year}",
+                     text, re.I) is not None
+
+
 def shorten(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
     """Return one line of at most `limit` characters, cut at a word boundary with an ellipsis."""
     line = " ".join(text.split()).strip(" ;,")

@@ -11,6 +11,7 @@ in `who_answers`, list and noun answers in `list_answers`, the clauses they read
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -102,8 +103,11 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         chosen: list[Fact] = (periods if by_period else deadlines or dates or periods)
         if analysis.period and not by_period:
             chosen = sorted(chosen + periods, key=lambda f: f.start)
-        fits = [nearby_fit(analysis, text, clause, f) for f in chosen]
-        if not analysis.plural and max(fits) - min(fits) >= 0.08:
+        fits = [nearby_fit(analysis, text, clause, f) - _dated_reference(analysis, text, clause, f)
+                for f in chosen]
+        # "từ ngày nào đến ngày nào" asks for both ends
+        ranged = re.search(r"\btừ\b.*\bnào\b.*\bđến\b", match_key(analysis.text))
+        if not analysis.plural and not ranged and max(fits) - min(fits) >= 0.08:
             # of several dates in one clause, the one the question points at ("những tháng nào" takes all)
             chosen = [f for f, value in zip(chosen, fits, strict=True) if value == max(fits)]
         fit = 0.1 + max(fits)
@@ -122,6 +126,18 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         found.append(Candidate(shorten(one_line(text, span)), scope.rank, scope.quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found + _dates_of_asked_documents(analysis, scopes)
+
+
+def _dated_reference(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact) -> float:
+    """Return a penalty for the date of a referenced document the question does not name: in
+    "Nghị quyết số 06/2021/NQ-HĐND ngày 17 tháng 3 năm 2021 … hết hiệu lực", the date is the old
+    resolution's, not when anything takes effect."""
+    for ref in doc_refs(text, clause.sentence_start, fact.start):
+        if fact.start - ref.end <= 3 and not text[ref.end:fact.start].strip(" ,"):
+            number = DOC_REF.match(text, ref.start)
+            asked = number is not None and number_key(number.group("number")) in asked_numbers(analysis)
+            return 0.0 if asked else 0.3
+    return 0.0
 
 
 # A number asked by the noun it follows: "thang điểm mấy?", "lần thứ bao nhiêu?" (the last words before it)
@@ -175,11 +191,11 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                 same = 1  # "bao nhiêu ha lúa" keeps "12.300 ha" of "12.300 ha có nguy cơ …"
                 while same < min(len(unit_terms), len(following)) and following[same] == unit_terms[same]:
                     same += 1
-                keep = lead + (2 if wanted is _CURRENCY else same)
+                keep = lead + (_money_words(following) if wanted is _CURRENCY else same)
             elif money:
                 if not following or following[0] not in _CURRENCY:
                     continue
-                keep = lead + 2
+                keep = lead + _money_words(following)
             else:
                 keep = lead + 2
             fit += _described_alike(analysis, text, fact, clause.end)
@@ -189,6 +205,11 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             found.append(Candidate(answer, scope.rank, scope.quote, scope.own,
                                    scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
+
+
+def _money_words(following: tuple[str, ...]) -> int:
+    """Return how many currency words follow an amount: "15.000.000 đồng và cờ" keeps "đồng"."""
+    return max(1, len(list(itertools.takewhile(lambda word: word in _CURRENCY, following))))
 
 
 def _described_alike(analysis: QuestionAnalysis, text: str, fact: Fact, end: int) -> float:
@@ -454,6 +475,56 @@ def _venues(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     return found
 
 
+# A question asking what its subject is: "Chủ tịch Hội đồng … là chức danh nào?", "Tổ trưởng Tổ Thư ký là
+# người giữ chức vụ gì?", "Cơ quan thường trực của Hội đồng là cơ quan nào?"
+_WHAT_IS = re.compile(
+    r"^(.+?)\s+là\s+(?:người\s+)?(?:giữ\s+)?(?:chức vụ|chức danh|cơ quan|đơn vị|ai|gì|người)\b")
+# A clause saying what its subject is: "Chủ tịch Hội đồng là Phó Chủ tịch UBND tỉnh phụ trách …"
+#   ([^.;:\n]{3,80}?)\s+là\s+   the subject, then "là"
+#   ([^;.\n]{3,200})           what it is
+_IS_SENTENCE = re.compile(r"([^.;:\n]{3,80}?)\s+là\s+([^;.\n]{3,200})")
+
+
+def _definitions(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return what the text says the question's subject is, when its own subject is how the question
+    opens: "Chủ tịch Hội đồng là Phó Chủ tịch UBND tỉnh phụ trách lĩnh vực nội chính, có nhiệm vụ …"
+    answers "Chủ tịch Hội đồng phối hợp … tỉnh Khánh Hòa là chức danh nào?" (not "Phó Chủ tịch Hội
+    đồng là …", whose subject the question does not open with)."""
+    asked = _WHAT_IS.match(match_key(analysis.text))
+    if not asked:
+        return []
+    subject = content_terms(asked.group(1))
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if clause.start != clause.sentence_start:
+            continue
+        # the sentence, or a line of it (a heading line "Chủ tịch Hội đồng" may run into it)
+        sentence = text[clause.sentence_start:clause.sentence_end]
+        starts = [clause.sentence_start] + [clause.sentence_start + m.end()
+                                            for m in re.finditer(r"\n\s*", sentence)]
+        matches = [m for m in (_IS_SENTENCE.match(text, at, clause.sentence_end) for at in starts) if m]
+        match = next((m for m in matches if _opens_with(subject, content_terms(m.group(1)))), None)
+        if match is None:
+            continue
+        value = match.span(2)
+        cut = _WHAT_IT_DOES.search(text, *value)
+        if cut is not None:
+            value = (value[0], cut.start())  # "…, có nhiệm vụ, quyền hạn sau" tells more than asked
+        found.append(Candidate(shorten(one_line(text, value)), scope.rank, scope.quote, scope.support,
+                               scope.support + 0.25 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+# What a definition goes on to say the subject does: ", có nhiệm vụ, quyền hạn sau", ", giúp Chủ tịch …"
+_WHAT_IT_DOES = re.compile(r",\s+(?:có nhiệm vụ|có trách nhiệm|chịu trách nhiệm|giúp|thực hiện|được)\b")
+
+
+def _opens_with(subject: tuple[str, ...], said: tuple[str, ...]) -> bool:
+    """Return whether the question's subject opens with what a sentence is about (two words at least)."""
+    return len(said) >= 2 and tuple(subject[:len(said)]) == tuple(said)
+
+
 # A question about the office a named person holds: "giữ chức vụ gì", "chức danh là gì", "cương vị nào"
 _POSITION_ASKED = re.compile(r"chức vụ|chức danh|giữ chức|cương vị|đảm nhiệm")
 # The offices after a name: " - Ủy viên …, Bí thư Tỉnh ủy" up to the verb, ";", "." or a bracket
@@ -558,7 +629,7 @@ def extract_answer(
                       + outline_candidates(analysis, hits, get_record) + _what(analysis, scopes))
     else:
         candidates = (_what(analysis, scopes) + _positions_held(analysis, scopes)
-                      + _tasks_of_agency(analysis, scopes))
+                      + _tasks_of_agency(analysis, scopes) + _definitions(analysis, scopes))
         if analysis.venue:  # "tổ chức ở đâu" is answered by a place, or not at all
             candidates = _venues(analysis, scopes)
         if analysis.plural and analysis.head and analysis.head[0] in _DOER_NOUNS:

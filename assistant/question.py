@@ -113,7 +113,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
 
 # Metadata questions: "Ai ký …", "… ban hành ngày nào", "số hiệu …", "Cơ quan nào ban hành kế hoạch …".
 # "ký" must not be "ký kết" (signing an agreement is content, not the document's signer).
-_SIGN = re.compile(r"\bký\b(?! kết)")
+_SIGN = re.compile(r"(?<!thư )\bký\b(?! kết)")  # nor "Tổ Thư ký", a secretariat
 _SIGNER_WORD = re.compile(r"người ký|chức danh|chức vụ|cương vị|\bai\b|người nào|đồng chí nào|\bnào ký\b")
 _DOC_WORDS = (r"(?:văn bản|kế hoạch|hướng dẫn|thông báo|chỉ thị|quyết định|công văn|nghị quyết|kết luận|"
               r"chương trình|quy chế|quy định|đề án|nghị định|thông tư|này)")
@@ -292,7 +292,8 @@ _DAY_ASKED = re.compile(r"\bngày (?:nào|bao nhiêu|mấy)\b|\bvào thứ mấy
 # First syllables (match_key form) of agency names, document names, titles and question openers,
 # not of proper names: "Ban Thường vụ", "Sở Tài chính", "Nghị quyết", "Phó Chủ tịch".
 _NOT_NAME_HEADS = frozenset({
-    "ban", "sở", "bộ", "ủy", "trưởng", "chánh", "lãnh", "nhà", "nhân", "cán", "ubnd", "hđnd", "văn",
+    "giải", "lễ", "ban", "sở", "bộ", "ủy", "trưởng", "chánh", "lãnh", "nhà", "nhân", "cán", "ubnd", "hđnd",
+    "văn",
     "cục", "chi", "tổng", "viện", "trường", "đảng", "cấp", "tỉnh", "thành", "huyện", "thị", "quận",
     "mặt", "hội", "đoàn", "liên", "phòng", "ngân", "báo", "đài", "bệnh", "chủ", "phó", "giám", "thủ",
     "bí", "thường", "chính", "quốc", "tòa", "kế", "nghị", "chỉ", "quyết", "hướng", "thông", "kết",
@@ -306,6 +307,9 @@ _PLACE_CUE = re.compile(r"\b(?:tỉnh|thành phố|tp\.?|xã|phường|huyện|q
 # "Tỉnh Lâm Đồng", "Ông Nguyễn Văn An"
 _PLACE_WORDS = frozenset({"tỉnh", "thành", "phố", "xã", "phường", "huyện", "quận", "thị", "trấn"})
 _TITLE_WORDS = frozenset({"ông", "bà", "anh", "chị"})
+# Capitalised words that open a new run, not go on with a name: "giải Nhất Giải Đua thuyền" is "Nhất"
+# and "Giải Đua thuyền", not the name "Nhất Giải Đua"
+_RUN_BREAKS = frozenset({"giải", "hội", "ban", "sở", "lễ", "cuộc"})
 
 
 def proper_names(question: str) -> tuple[str, ...]:
@@ -336,7 +340,7 @@ def proper_names(question: str) -> tuple[str, ...]:
         token = word.group(0)
         capital = token[0].isupper() and not (token.isupper() and len(token) > 1)
         joined = not run or question[run[-1].end():word.start()] in (" ", " - ", "-")
-        if capital and joined:
+        if capital and joined and not (run and match_key(token) in _RUN_BREAKS):
             run.append(word)
         else:
             close()

@@ -101,6 +101,8 @@ def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact
     ("tối thiểu", "trước") counts too.
     """
     edges = [m.end() for m in PHRASE_EDGE.finditer(text, clause.sentence_start, fact.start)]
+    if edges and text[edges[-1] - 1] == ":":
+        edges.pop()  # a label names its value: "- 01 giải Nhất: 15.000.000 đồng"
     start = edges[-1] if edges else clause.sentence_start
     after = PHRASE_EDGE.search(text, fact.end, clause.sentence_end)
     end = after.start() if after else clause.sentence_end

@@ -352,8 +352,16 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         name_end = max(head.end(), _past_long_head(fold, head.start()))  # "Ủy ban kiểm tra …"
         lower_run = 0  # lower-case words since the last capitalised one
+        dashed = False
         for word in _WORD.finditer(text, name_end, end):
-            if text[name_end:word.start()].strip():
+            gap = text[name_end:word.start()]
+            if word.group(0) in ("-", "–") and not dashed:
+                following = re.match(r"\s*", text[word.end():end])
+                if gap == " " and following and _joins_name(text, word.end() + following.end(), end):
+                    dashed = True  # "Ban Văn hóa - Xã hội", "Sở Lao động - Thương binh và Xã hội"
+                    continue
+                break
+            if gap.strip() not in ("", "-", "–") or (gap.strip() and not dashed):
                 break  # punctuation between words ends the name
             token = word.group(0)
             after = text[word.end():word.end() + 2]
@@ -370,6 +378,20 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             name_end = word.end()
         spans.append((head.start(), name_end))
     return spans
+
+
+def _joins_name(text: str, at: int, end: int) -> bool:
+    """Return whether the capitalised word at `at`, after a dash, goes on with the name before the dash:
+    "Xã hội" of "Ban Văn hóa - Xã hội" does; an office or another agency ("- Cơ quan thường trực",
+    "- Phó Chủ tịch UBND tỉnh", "- Sở Tài chính") opens an apposition or a new item instead."""
+    if not text[at:at + 1].isupper() or is_agency(text[at:end]):
+        return False
+    return _OFFICE_WORD.match(folded(text[at:at + 20]).lower()) is None
+
+
+# Words opening an office or apposition after a dash: "- Phó Chủ tịch", "- Ủy viên", "- Trưởng ban"
+_OFFICE_WORD = re.compile(r"(?:phó|ủy viên|uỷ viên|trưởng|chủ tịch|giám đốc|bí thư|thành viên|tổ trưởng|"
+                          r"thường trực|cơ quan|chánh|tỉnh ủy viên|đại diện|lãnh đạo)\b")
 
 
 # A person named with a title: "đồng chí Nguyễn Đình Trung - Ủy viên Ban Chấp hành Trung ương Đảng"

@@ -7,7 +7,7 @@ Every passage here is invented (an Yên Bái decision); none is a gold question'
 
 import pytest
 
-from assistant.evidence import ungrounded
+from assistant.evidence import ungrounded, written_date
 from assistant.extract import extract_answer
 from assistant.facts import times
 from assistant.header_answers import header_candidates
@@ -214,3 +214,67 @@ def test_a_period_of_years_must_be_the_answers_own() -> None:
     same = "Yên Bái: vụ Đông Xuân 2025-2026 gieo sạ 97.000 ha lúa"
     assert ungrounded(analysis, other, other) == ["2025-2026"]
     assert ungrounded(analysis, same, same) == []
+
+
+RULES = """Điều 4. Chủ tịch Hội đồng
+Chủ tịch Hội đồng là Phó Chủ tịch UBND tỉnh phụ trách lĩnh vực nội chính, có nhiệm vụ, quyền hạn sau: \
+chỉ đạo hoạt động của Hội đồng.
+Điều 5. Phó Chủ tịch Hội đồng
+Phó Chủ tịch Hội đồng là Giám đốc Sở Tư pháp, giúp Chủ tịch Hội đồng điều hành công việc.
+Điều 6. Thẩm tra
+Báo cáo thẩm tra của Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh được gửi trước kỳ họp.
+Điều 7. Bãi bỏ
+Nghị quyết số 06/2021/NQ-HĐND ngày 17 tháng 3 năm 2021 của Hội đồng tỉnh hết hiệu lực từ \
+ngày Quy chế này có hiệu lực.
+Điều 8. Thi hành
+Quy chế của Hội đồng tỉnh có hiệu lực từ ngày 20 tháng 7 năm 2026. Giải Nhất được thưởng 15.000.000 \
+đồng và cờ, cúp.
+""".replace("\\\n", "")
+RULES_RECORD = document(RULES, doc_id="qc-1")
+
+
+def _ask_rules(question: str) -> str | None:
+    articles = ["Điều" + part for part in RULES.split("Điều")[1:]]
+    hits = [hit(RULES_RECORD, a.strip("\n"), a.split("\n")[0], 1.0 - i / 100, i)
+            for i, a in enumerate(articles)]
+    found = extract_answer(analyse_question(question), hits, lambda _: RULES_RECORD)
+    return found.answer if found else None
+
+
+def test_what_a_subject_is_comes_from_the_sentence_about_that_subject() -> None:
+    assert _ask_rules("Chủ tịch Hội đồng phối hợp pháp luật tỉnh Yên Bái là chức danh nào?") \
+        == "Phó Chủ tịch UBND tỉnh phụ trách lĩnh vực nội chính"
+
+
+def test_an_agency_name_goes_on_over_a_dash() -> None:
+    assert _ask_rules("Ban nào của Hội đồng nhân dân tỉnh Yên Bái gửi báo cáo thẩm tra?") \
+        == "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh"
+
+
+def test_the_date_of_a_referenced_document_does_not_answer_when_something_takes_effect() -> None:
+    answer = _ask_rules("Quy chế của Hội đồng tỉnh Yên Bái có hiệu lực từ ngày nào?") or ""
+    assert "20 tháng 7 năm 2026" in answer
+
+
+def test_an_amount_of_money_keeps_only_its_currency_words() -> None:
+    assert _ask_rules("Giải Nhất của Hội đồng tỉnh Yên Bái được thưởng bao nhiêu tiền?") == "15.000.000 đồng"
+
+
+def test_a_date_the_question_gives_is_found_in_any_written_form() -> None:
+    assert written_date("08/8/2026", "Ngày 08 tháng 8 năm 2026, tại hội trường")
+    assert written_date("8/8/2026", "ngày 08/08/2026")
+    assert not written_date("08/8/2026", "ngày 18 tháng 8 năm 2026")
+
+
+def test_the_date_right_after_a_document_reference_is_that_documents() -> None:
+    from assistant.extract import _dated_reference
+    from assistant.spans import clauses
+
+    text = "Nghị quyết số 06/2021/NQ-HĐND ngày 17 tháng 3 năm 2021 hết hiệu lực từ ngày 20 tháng 7 năm 2026."
+    clause = clauses(text)[0]
+    old, new = times(text)
+    effect = analyse_question("Quy chế có hiệu lực từ ngày nào?")
+    asked = analyse_question("Nghị quyết 06/2021/NQ-HĐND ban hành ngày nào?")
+    assert _dated_reference(effect, text, clause, old) > 0
+    assert _dated_reference(effect, text, clause, new) == 0
+    assert _dated_reference(asked, text, clause, old) == 0
