@@ -55,7 +55,7 @@ from assistant.scope import (
     read_scopes,
 )
 from assistant.spans import Clause, find_actor, folded, person_mentions, starts_with_verb
-from assistant.who_answers import who_candidates
+from assistant.who_answers import class_members, who_candidates
 from indexer.abbreviations import expand_abbreviations
 from indexer.model import DocumentRecord
 from indexer.normalize import match_key
@@ -111,6 +111,8 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             # of several dates in one clause, the one the question points at ("những tháng nào" takes all)
             chosen = [f for f, value in zip(chosen, fits, strict=True) if value == max(fits)]
         fit = 0.1 + max(fits)
+        if ranged and re.search(r"\bđến\b|[-–]", one_line(text, (chosen[0].start, chosen[-1].end))):
+            fit += 0.1  # "từ ngày nào đến ngày nào" is answered by a range
         if analysis.period:
             fit += 0.1 if periods else -0.05
         if analysis.deadline:
@@ -385,7 +387,12 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                                quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
         if analysis.kind is QuestionKind.WHAT and contact is None:
-            for fact in quoted(text, clause.start, clause.end):
+            names = quoted(text, clause.start, clause.end)
+            for fact in names:
+                if analysis.plural and any(0 <= abs(other.start - fact.end) <= 25 or
+                                           0 <= abs(fact.start - other.end) <= 25
+                                           for other in names if other is not fact):
+                    continue  # one of a series: "những giải nào" takes them all (`quoted_series`)
                 introduced = set(content_terms(fact.qualifier)) & question_terms
                 if analysis.plural and analysis.head and not introduced & set(analysis.head):
                     introduced = set()  # "những dự án cao tốc nào" is not "thi công “3 ca, 4 kíp”"
@@ -632,6 +639,8 @@ def extract_answer(
                       + _tasks_of_agency(analysis, scopes) + _definitions(analysis, scopes))
         if analysis.venue:  # "tổ chức ở đâu" is answered by a place, or not at all
             candidates = _venues(analysis, scopes)
+        if analysis.plural and analysis.head:  # "những ấp nào": "các ấp Tân Điền, Kinh Tám, …"
+            candidates += class_members(analysis, scopes)
         if analysis.plural and analysis.head and analysis.head[0] in _DOER_NOUNS:
             # "UBND những xã nào được giao …": the communes doing it, named by the heading or the clause
             candidates += who_candidates(analysis, scopes, use_headings)
@@ -646,6 +655,11 @@ def extract_answer(
         # question is scored down in `who_candidates` instead: "Ban X (tham mưu Ban Y …)" may repeat it)
         asked = set(analysis.terms)
         candidates = [c for c in candidates if not set(content_terms(c.answer)) <= asked]
+    if kind is QuestionKind.WHO and analysis.head and not analysis.person:
+        # "Ban nào …" is answered by a Ban before an Ủy ban the same passage names
+        head = " ".join(analysis.head)
+        candidates = [replace(c, score=c.score + 0.05) if match_key(c.answer).startswith(head + " ") else c
+                      for c in candidates]
     if analysis.names or analysis.years:
         candidates = [_grounding_checked(analysis, c, hits, get_record) for c in candidates]
     return max(candidates, key=lambda c: c.score) if candidates else None

@@ -79,7 +79,7 @@ QUANTITY = re.compile(
     re.I,
 )
 # A quoted name: “Ngày hội đọc sách”, "Tuổi trẻ sáng tạo vì cộng đồng"
-QUOTED = re.compile(r"“([^”]{3,200})”|\"([^\"\n]{3,200})\"")
+QUOTED = re.compile(r"“([^”]{3,200})”|\"([^\"\n]{3,200}(?:\n[^\"\n]{1,200})?)\"")  # a PDF line may wrap once
 
 
 @dataclass(frozen=True)

@@ -38,11 +38,19 @@ def named_by_head(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
             fit = 0.1 + 0.5 * nearby_fit(analysis, text, clause, Fact("phrase", span[0], span[0]))
             if analysis.plural:
                 fit += 0.05 if re.search(r",|\bvà\b|\bhoặc\b", phrase) else -0.08
+            after = phrase.split()[len(analysis.head):len(analysis.head) + 1]
+            if after and after[0].lower() in _NOT_NAMING:
+                fit -= 0.15  # "các ấp về tình hình sản xuất …" says nothing of which ones
             found.append(Candidate(shorten(without_excluded(analysis, phrase), limit), scope.rank,
                                    scope.quote,
                                    scope.support, scope.support + fit + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
     return found
+
+
+# Words after a noun that go on with the sentence instead of saying which ones it means
+_NOT_NAMING = frozenset({"về", "để", "trong", "tại", "theo", "của", "với", "cho", "đã", "được", "là", "có",
+                         "phải", "sẽ", "đang"})
 
 
 def without_excluded(analysis: QuestionAnalysis, phrase: str) -> str:
@@ -118,7 +126,9 @@ def quoted_series(scopes: list[Scope]) -> list[Candidate]:
         names = quoted(text, clause.start, clause.end)
         runs: list[list[Fact]] = []
         for name in names:
-            if runs and re.fullmatch(r"\s*(?:,|;|và|hoặc|,\s*và)\s*", text[runs[-1][-1].end:name.start]):
+            gap = text[runs[-1][-1].end:name.start] if runs else ""
+            # next to each other, or a few words apart: "… 01 giải “A” và 01 giải “B”"
+            if runs and len(gap) <= 25 and re.fullmatch(r"[^.;:!?\n]*", gap):
                 runs[-1].append(name)
             else:
                 runs.append([name])

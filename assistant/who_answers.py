@@ -109,7 +109,7 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return (found + _mentioned_agencies(analysis, scopes) + _issuers_of_asked_documents(analysis, scopes)
             + _introduced_agencies(analysis, scopes) + _people_doing(analysis, scopes)
-            + _contacts(analysis, scopes) + _class_members(analysis, scopes)
+            + _contacts(analysis, scopes) + class_members(analysis, scopes)
             + _labelled_agencies(analysis, scopes))
 
 
@@ -158,7 +158,7 @@ def _labelled_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[
     return found
 
 
-def _class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+def class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the members a text lists after the question's class noun and a colon.
 
     "Giám đốc các sở: Tài chính, Xây dựng, Tư pháp; Giám đốc Công an tỉnh …" answers "Giám đốc những
@@ -168,7 +168,8 @@ def _class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Cand
     if not analysis.plural or not analysis.head:
         return []
     noun = r"\s+".join(map(re.escape, analysis.head))
-    opening = re.compile(rf"(?<!\w)(?:các|những)\s+{noun}\s*:\s*", re.I)
+    # "các sở: Tài chính, …", or names right after the noun: "Trưởng các ấp Tân Điền, Kinh Tám, …"
+    opening = re.compile(rf"(?<!\w)(?i:các|những)\s+(?i:{noun})(?:\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))")
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause

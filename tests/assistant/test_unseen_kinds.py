@@ -278,3 +278,20 @@ def test_the_date_right_after_a_document_reference_is_that_documents() -> None:
     assert _dated_reference(effect, text, clause, old) > 0
     assert _dated_reference(effect, text, clause, new) == 0
     assert _dated_reference(asked, text, clause, old) == 0
+
+
+def test_names_right_after_a_class_noun_answer_which_of_them() -> None:
+    text = ("Tham dự có lãnh đạo Phòng Kinh tế và Trưởng các ấp Tân Điền, Kinh Tám, Rạch Dược. "
+            "Yêu cầu các ấp về đích nông thôn mới.")
+    record = document(text, doc_id="tb-ap")
+    found = extract_answer(analyse_question("Trưởng những ấp nào dự buổi làm việc ở xã Tân Hưng?"),
+                           [hit(record, text)], lambda _: record)
+    assert found is not None and found.answer == "Tân Điền, Kinh Tám, Rạch Dược"
+
+
+def test_quoted_names_a_few_words_apart_are_one_series() -> None:
+    text = "Giải phong cách: 01 giải “Đội cổ động đẹp nhất” và 01 giải “Đội có tinh thần thể thao cao nhất”."
+    record = document(text, doc_id="kh-giai")
+    found = extract_answer(analyse_question("Giải đua ghe Yên Bái có những giải phong cách nào?"),
+                           [hit(record, text)], lambda _: record)
+    assert found is not None and "Đội cổ động đẹp nhất" in found.answer and "tinh thần" in found.answer
