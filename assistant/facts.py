@@ -55,7 +55,8 @@ _QUALIFIER = _QUALIFIER.replace(" ", r"\s+")  # "hoàn\nthành trong" where a li
 TIME_EXPR = re.compile(
     rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:(?:{_HOUR},?\s*)?(?:(?:[Nn]gày|[Nn]\xe0y)\s+)?(?:{_DATE}|{_MONTH})"
     rf"(?:\s*(?:đến|-)\s*(?:ngày\s+)?{_DATE})?"
-    rf"|{_HOUR}\s*(?:đến|-)\s*{_HOUR})",  # hours alone only as a range: "từ 11 giờ đến 16 giờ"
+    # hours alone only as a range, "từ 11 giờ đến 16 giờ", or daily, "trước 17 giờ 00 hằng ngày"
+    rf"|{_HOUR}\s*(?:đến|-)\s*{_HOUR}|{_HOUR}\s+(?:hằng|hàng|mỗi)\s+ngày)",
     re.I,
 )
 # A frequency: "3 tháng/lần", "(3 tháng/lần)", "định kỳ hằng năm", "hằng quý", "mỗi tháng một lần";

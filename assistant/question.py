@@ -191,9 +191,14 @@ def _metadata_kind(key: str) -> QuestionKind | None:
         return QuestionKind.SIGNER
     if (_SIGN.search(key) or _ISSUED_DOC.search(key) or "ngày ban hành" in key) and _DATE_WORD.search(key):
         return QuestionKind.ISSUE_DATE
-    if _ISSUED_DOC.search(key) and _WHO_WORD.search(key):
+    # "Quyết định ban hành Quy chế …" is a document's name, not a question of who issued it
+    if _ISSUED_DOC.search(_TITLE_ISSUE.sub(" ", key)) and _WHO_WORD.search(key):
         return QuestionKind.ISSUER
     return None
+
+
+# A document named by what it issues: "quyết định ban hành quy chế", "quyết định ban hành kèm theo …"
+_TITLE_ISSUE = re.compile(rf"{_DOC_WORDS} ban hành (?:kèm theo )?{_DOC_WORDS}")
 
 
 def _interrogative_kind(key: str) -> QuestionKind:
@@ -284,7 +289,7 @@ _ORDINAL = re.compile(r"\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|
                       r"|\b\d{1,2} tháng (?:đầu |cuối )?năm\b")
 # A plural question word: "những cơ quan nào", "các sở nào", "gồm những gì", "những môn nào"
 #   \b(?:những|các)\s+(?:\w+,?\s+){0,10}?(?:nào|gì)\b  "những" or "các", up to ten words, the question word
-_PLURAL = re.compile(r"\b(?:những|các)\s+(?:\w+,?\s+){0,10}?(?:nào|gì)\b|\bgồm\b|\bbao gồm\b")
+_PLURAL = re.compile(r"\b(?:những|các)\s+(?:\w+,?\s+){0,10}?(?:nào|gì)\b|\bgồm\b|\bbao gồm\b|\bnhững ai\b")
 
 # A question for a day, not a month or year: "ngày nào", "ngày bao nhiêu", "trước ngày mấy"
 _DAY_ASKED = re.compile(r"\bngày (?:nào|bao nhiêu|mấy)\b|\bvào thứ mấy\b")

@@ -376,8 +376,15 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             else:
                 break
             name_end = word.end()
+        tail = _COMMA_NAME_TAIL.match(text, name_end, end)
+        if tail:  # "Sở Văn hóa, Thể thao và Du lịch": the one name of the genre with a comma in it
+            name_end = tail.end()
         spans.append((head.start(), name_end))
     return spans
+
+
+# The rest of a ministry or department name that itself holds a comma
+_COMMA_NAME_TAIL = re.compile(r",\s*(?:Thể thao và Du lịch|Thương binh và Xã hội)\b")
 
 
 def _joins_name(text: str, at: int, end: int) -> bool:

@@ -276,6 +276,30 @@ def _people(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             found.append(Candidate(shorten(one_line(text, (start, answer_end))), scope.rank, scope.quote,
                                    scope.support, scope.support + 0.1 + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
+    return found + _office_holders(analysis, position, scopes)
+
+
+# An office given to the holder of another: "Giám đốc Sở Văn hóa, Thể thao và Du lịch làm Trưởng ban"
+#   ([^.;:\n]{3,120}?)\s+(?:làm|là|giữ chức)\s+   the holder, then "làm"
+_HOLDER = re.compile(r"([^.;:\n]{3,120}?)\s+(?:làm|là|giữ chức)\s+([^.;,\n]{3,60})")
+
+
+def _office_holders(analysis: QuestionAnalysis, position: tuple[str, ...], scopes: list[Scope]
+                    ) -> list[Candidate]:
+    """Return who holds the asked office when the text names an office, not a person: "Giám đốc Sở
+    Văn hóa, Thể thao và Du lịch làm Trưởng ban" answers "Ai làm Trưởng ban Tổ chức Giải?"."""
+    if not position:
+        return []
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if clause.start != clause.sentence_start:
+            continue
+        match = _HOLDER.match(text, clause.sentence_start, clause.sentence_end)
+        if match is None or not holds_position(position, match.group(2)) or not is_agency(match.group(1)):
+            continue
+        found.append(Candidate(shorten(one_line(text, match.span(1))), scope.rank, scope.quote, scope.support,
+                               scope.support + 0.05 + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
 
 

@@ -295,3 +295,30 @@ def test_quoted_names_a_few_words_apart_are_one_series() -> None:
     found = extract_answer(analyse_question("Giải đua ghe Yên Bái có những giải phong cách nào?"),
                            [hit(record, text)], lambda _: record)
     assert found is not None and "Đội cổ động đẹp nhất" in found.answer and "tinh thần" in found.answer
+
+
+def test_a_document_named_by_what_it_issues_is_no_issuer_question() -> None:
+    assert analyse_question("Những ai chịu trách nhiệm thi hành Quyết định ban hành Quy chế Hội đồng?").kind \
+        is QuestionKind.WHO
+    assert analyse_question("Cơ quan nào ban hành Quy chế Hội đồng?").kind is QuestionKind.ISSUER
+
+
+def test_the_department_name_with_a_comma_is_one_agency() -> None:
+    from assistant.spans import agency_mentions
+
+    text = "Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Tài chính, Sở Xây dựng"
+    assert [text[a:b] for a, b in agency_mentions(text, 0, len(text))] == [
+        "Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính", "Sở Xây dựng"]
+
+
+def test_an_office_held_by_the_holder_of_another_answers_who_holds_it() -> None:
+    text = "1. Ban Tổ chức Giải\nGiám đốc Sở Văn hóa, Thể thao và Du lịch làm Trưởng ban; thành viên gồm …"
+    record = document(text, doc_id="kh-btc")
+    found = extract_answer(analyse_question("Ai làm Trưởng ban Tổ chức Giải đua ghe Yên Bái?"),
+                           [hit(record, text, "1. Ban Tổ chức Giải")], lambda _: record)
+    assert found is not None and found.answer == "Giám đốc Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_a_daily_hour_is_a_time() -> None:
+    text = "báo cáo tình hình thiệt hại trước 17 giờ 00 hằng ngày về UBND tỉnh"
+    assert [text[f.start:f.end] for f in times(text)][0] == "trước 17 giờ 00 hằng ngày"
