@@ -8,7 +8,15 @@ from time import perf_counter
 from typing import Protocol
 
 from assistant.errors import BadInput, NotFound
-from assistant.evidence import NUMBER, Candidate, candidate_sources, support, ungrounded, written_date
+from assistant.evidence import (
+    NUMBER,
+    Candidate,
+    candidate_sources,
+    other_year,
+    support,
+    ungrounded,
+    written_date,
+)
 from assistant.extract import extract_answer
 from assistant.llm import LlmReply, ask_llm
 from assistant.model import Answer, Citation, Filters, Hit
@@ -110,6 +118,8 @@ def is_supported(candidate: Candidate, analysis: QuestionAnalysis, threshold: fl
     haystack = match_key(record.text).replace(" ", "")
     if not all(match_key(number).replace(" ", "") in haystack or written_date(number, record.text)
                for number in NUMBER.findall(analysis.text)):
+        return False
+    if other_year(analysis, candidate, hits or []):
         return False
     return not ungrounded(analysis, *candidate_sources(candidate, record, hits or []))
 

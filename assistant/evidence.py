@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.model import Hit
-from assistant.question import QuestionAnalysis, content_terms
+from assistant.question import QuestionAnalysis, QuestionKind, content_terms
 from indexer.abbreviations import expand_abbreviations
 from indexer.model import DocumentMetadata, DocumentRecord
 from indexer.normalize import match_key
@@ -248,3 +248,25 @@ def candidate_sources(candidate: Candidate, record: DocumentRecord, hits: list[H
     else:
         nearby = f"{fields} {meta.issued_date or ''}\n{header}"
     return f"{fields}\n{record.text}", nearby
+
+
+# A year a clause gives its fact: "Đến hết năm 2025, …", "MỤC TIÊU NĂM 2026"
+_YEAR_OF = re.compile(r"(?i)\bnăm\s+((?:19|20)\d\d)\b")
+
+
+def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
+    """Return True when the answer's own sentence (or the heading right over it) dates its fact to a
+    year, or a period, the question does not ask about: "Đến hết năm 2025, tỷ lệ che phủ rừng đạt
+    47,2%" does not answer "… chỉ tiêu năm 2026", nor "vụ Đông Xuân 2026 - 2027" "vụ 2025 - 2026"."""
+    if not analysis.years or candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return False
+    if analysis.kind in (QuestionKind.DOC, QuestionKind.DOC_NUMBER):
+        return False  # a document asked by its period is found among others of other years
+    chunk = hits[candidate.hit_index].chunk
+    said = f"{chunk.text[candidate.quote[0]:candidate.quote[1]]} {chunk.section.split(' > ')[-1]}"
+    stated = set(_YEAR_OF.findall(said))
+    if stated and not stated & set(analysis.years):
+        return True
+    asked_ranges = set(_YEAR_RANGE.findall(analysis.text))
+    said_ranges = set(_YEAR_RANGE.findall(said))
+    return bool(asked_ranges and said_ranges and not asked_ranges & said_ranges)

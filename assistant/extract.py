@@ -26,6 +26,7 @@ from assistant.evidence import (
     bigrams,
     candidate_sources,
     number_key,
+    other_year,
     question_doc_type,
     shorten,
     support,
@@ -672,6 +673,7 @@ def _grounding_checked(analysis: QuestionAnalysis, candidate: Candidate, hits: l
     Of two passages saying the same thing, the one in the document about the asked place wins.
     """
     record = get_record(candidate.doc_id) if candidate.doc_id else None
-    if record is None or not ungrounded(analysis, *candidate_sources(candidate, record, hits)):
+    if record is None or not (ungrounded(analysis, *candidate_sources(candidate, record, hits))
+                              or other_year(analysis, candidate, hits)):
         return candidate
     return replace(candidate, score=candidate.score - 0.3)

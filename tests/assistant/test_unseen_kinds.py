@@ -7,7 +7,7 @@ Every passage here is invented (an Yên Bái decision); none is a gold question'
 
 import pytest
 
-from assistant.evidence import ungrounded, written_date
+from assistant.evidence import other_year, ungrounded, written_date
 from assistant.extract import extract_answer
 from assistant.facts import times
 from assistant.header_answers import header_candidates
@@ -322,3 +322,14 @@ def test_an_office_held_by_the_holder_of_another_answers_who_holds_it() -> None:
 def test_a_daily_hour_is_a_time() -> None:
     text = "báo cáo tình hình thiệt hại trước 17 giờ 00 hằng ngày về UBND tỉnh"
     assert [text[f.start:f.end] for f in times(text)][0] == "trước 17 giờ 00 hằng ngày"
+
+
+def test_a_fact_its_sentence_dates_to_another_year_does_not_answer() -> None:
+    text = "Đến hết năm 2025, tỷ lệ che phủ rừng của tỉnh đạt 47,2%."
+    record = document(text, doc_id="ct-rung")
+    hits = [hit(record, text, "I. TÌNH HÌNH")]
+    asked_2026 = analyse_question("Tỷ lệ che phủ rừng của tỉnh năm 2026 là bao nhiêu phần trăm?")
+    asked_2025 = analyse_question("Tỷ lệ che phủ rừng của tỉnh năm 2025 là bao nhiêu phần trăm?")
+    answer = extract_answer(asked_2025, hits, lambda _: record)
+    assert answer is not None and not other_year(asked_2025, answer, hits)
+    assert other_year(asked_2026, answer, hits)
