@@ -105,6 +105,7 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         if analysis.period and not by_period:
             chosen = sorted(chosen + periods, key=lambda f: f.start)
         fits = [nearby_fit(analysis, text, clause, f) - _dated_reference(analysis, text, clause, f)
+                - (0.1 if _GOAL_HORIZON.search(text, max(clause.start, f.start - 25), f.start) else 0.0)
                 for f in chosen]
         # "từ ngày nào đến ngày nào" asks for both ends
         ranged = re.search(r"\btừ\b.*\bnào\b.*\bđến\b", match_key(analysis.text))
@@ -129,6 +130,10 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         found.append(Candidate(shorten(one_line(text, span)), scope.rank, scope.quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found + _dates_of_asked_documents(analysis, scopes)
+
+
+# Words before a time that make it a goal's horizon, not a deadline: "phấn đấu đến năm 2030 …"
+_GOAL_HORIZON = re.compile(r"(?i)phấn đấu|tầm nhìn|mục tiêu")
 
 
 def _dated_reference(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact) -> float:
@@ -189,12 +194,17 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                     wanted = frozenset(wanted | {"người"})
                 if not following or following[0] not in wanted:
                     continue
-                if len(unit_terms) > 1 and unit_terms[0] in _COUNTERS and unit_terms[1:2] != following[1:2]:
-                    continue  # "bao nhiêu vụ cháy" is not "187 vụ tai nạn"
+                if (len(unit_terms) > 1 and unit_terms[0] in _COUNTERS and following[1:2]
+                        and unit_terms[1:2] != following[1:2]):
+                    continue  # "bao nhiêu vụ cháy" is not "187 vụ tai nạn" (but is "96.420 lượt;")
                 same = 1  # "bao nhiêu ha lúa" keeps "12.300 ha" of "12.300 ha có nguy cơ …"
                 while same < min(len(unit_terms), len(following)) and following[same] == unit_terms[same]:
                     same += 1
                 keep = lead + (_money_words(following) if wanted is _CURRENCY else same)
+                fit += 0.08 * (same - 1)  # "150.000 lượt người" names the whole unit, "96.420 lượt" part
+                working = [w.lower() for w in words[lead + same:lead + same + 2]] == ["làm", "việc"]
+                if working and unit_terms[0] in _DAYS:
+                    keep += 2  # "03 ngày làm việc" is not "03 ngày"
             elif money:
                 if not following or following[0] not in _CURRENCY:
                     continue
@@ -237,6 +247,7 @@ _DOER_NOUNS = frozenset({"xã", "huyện", "phường", "tỉnh", "sở", "ban",
 _PEOPLE = frozenset({"người", "đại", "cán", "đảng", "học", "hội", "lượt", "thành", "công"})
 # Counter words whose next word says what is counted: "vụ cháy", "lượt khách", "lớp học"
 _COUNTERS = frozenset({"vụ", "lượt", "lần", "đợt", "cuộc", "con", "chiếc", "lớp"})
+_DAYS = frozenset({"ngày", "tuần", "tháng"})
 _CURRENCY = frozenset({"đồng", "triệu", "tỷ", "nghìn", "ngàn", "vnđ", "usd"})
 # A unit as the question names it -> the words a passage writes it with: "bao nhiêu tiền" is "2.350
 # triệu đồng", "bao nhiêu héc-ta" is "612,4 ha"

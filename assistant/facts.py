@@ -38,7 +38,8 @@ DOC_REF = re.compile(
 _DATE = (r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
          r"|\d{1,2}\s+(?:hằng|hàng)\s+(?:tháng|quý)|(?-i:[Tt]hứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\s+nhật)\b)")
 # A month, quarter or year: "tháng 12/2025", "quý IV/2025", "năm 2026"
-_MONTH = r"(?:tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV]{1,3}(?:/\d{4})?|năm\s+\d{4})"
+_MONTH = (r"(?:tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV]{1,3}(?:/\d{4}|\s+năm\s+\d{4})?"
+          r"|năm\s+\d{4})")
 # An hour: "11h00", "11 giờ 30", "8h"
 _HOUR = r"\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2})?(?:\s*phút)?"
 # A time expression, with its qualifier:
@@ -66,7 +67,8 @@ PERIOD_EXPR = re.compile(
     r"|trong\s+(?:thời\s+hạn\s+|vòng\s+|thời\s+gian\s+)?\d+\s+(?:ngày|tháng|năm|tuần)(?:\s+làm\s+việc)?"
     r"(?:\s+kể\s+từ\s+[^,;.\n]{3,40})?"
     r"|(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)(?:\s+(?:một|1)\s+lần)?"
-    r"|định kỳ\s+\d+\s+(?:tháng|năm|quý)(?:\s*(?:/|một)\s*lần)?",
+    r"|định kỳ\s+\d+\s+(?:tháng|năm|quý)(?:\s*(?:/|một)\s*lần)?"
+    r"|(?:không quá|tối đa|tối thiểu|ít nhất|không dưới)\s+\d+\s+(?:ngày|tháng|năm|tuần)(?:\s+làm\s+việc)?",
     re.I,
 )
 # A quantity with its unit:

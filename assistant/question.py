@@ -315,6 +315,9 @@ _TITLE_WORDS = frozenset({"ông", "bà", "anh", "chị"})
 # Capitalised words that open a new run, not go on with a name: "giải Nhất Giải Đua thuyền" is "Nhất"
 # and "Giải Đua thuyền", not the name "Nhất Giải Đua"
 _RUN_BREAKS = frozenset({"giải", "hội", "ban", "sở", "lễ", "cuộc"})
+# A document or project name opening inside a run: "xã Khánh Hưng Đề án …" is "Khánh Hưng" and "Đề án"
+_DOC_NAME = re.compile(r"(?:Đề án|Dự án|Kế hoạch|Chương trình|Nghị quyết|Quyết định|Chỉ thị|Thông báo|"
+                       r"Hướng dẫn|Công văn|Quy chế|Quy định)\b")
 
 
 def proper_names(question: str) -> tuple[str, ...]:
@@ -345,7 +348,8 @@ def proper_names(question: str) -> tuple[str, ...]:
         token = word.group(0)
         capital = token[0].isupper() and not (token.isupper() and len(token) > 1)
         joined = not run or question[run[-1].end():word.start()] in (" ", " - ", "-")
-        if capital and joined and not (run and match_key(token) in _RUN_BREAKS):
+        opens_other = match_key(token) in _RUN_BREAKS or _DOC_NAME.match(question, word.start())
+        if capital and joined and not (run and opens_other):
             run.append(word)
         else:
             close()

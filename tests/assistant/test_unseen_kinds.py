@@ -333,3 +333,19 @@ def test_a_fact_its_sentence_dates_to_another_year_does_not_answer() -> None:
     answer = extract_answer(asked_2025, hits, lambda _: record)
     assert answer is not None and not other_year(asked_2025, answer, hits)
     assert other_year(asked_2026, answer, hits)
+
+
+def test_durations_working_days_and_quarter_years() -> None:
+    text = ("Bác sĩ được cử tăng cường được hưởng hỗ trợ không quá 24 tháng. Tài liệu họp gửi chậm nhất "
+            "03 ngày làm việc trước ngày họp. Phấn đấu đến năm 2030 đạt 1.500 ha; trình Đề án trong quý IV "
+            "năm 2026.")
+    record = document(text, doc_id="nq-dur")
+    hits = [hit(record, text)]
+
+    def ask(question: str) -> str:
+        found = extract_answer(analyse_question(question), hits, lambda _: record)
+        return found.answer if found else ""
+
+    assert ask("Bác sĩ được cử tăng cường được hưởng hỗ trợ tối đa bao lâu?") == "không quá 24 tháng"
+    assert ask("Tài liệu họp phải gửi chậm nhất mấy ngày trước ngày họp?") == "03 ngày làm việc"
+    assert ask("Khi nào phải trình Đề án?") == "trong quý IV năm 2026"  # not the goal's "đến năm 2030"
