@@ -653,6 +653,8 @@ def extract_answer(
             candidates = _venues(analysis, scopes)
         if analysis.plural and analysis.head:  # "những ấp nào": "các ấp Tân Điền, Kinh Tám, …"
             candidates += class_members(analysis, scopes)
+        if analysis.plural:  # "những khẩu hiệu nào": the items after a lead-in ending with ":"
+            candidates += [replace(c, score=c.score - 0.05) for c in list_candidates(analysis, scopes)]
         if analysis.plural and analysis.head and analysis.head[0] in _DOER_NOUNS:
             # "UBND những xã nào được giao …": the communes doing it, named by the heading or the clause
             candidates += who_candidates(analysis, scopes, use_headings)

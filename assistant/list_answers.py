@@ -9,7 +9,8 @@ from assistant.facts import Fact, quoted
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, content_terms
 from assistant.scope import Scope, nearby_fit, one_line, rank_prior
-from assistant.spans import clauses, completions
+from assistant.spans import clauses, completions, folded
+from indexer.normalize import match_key
 
 
 def named_by_head(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
@@ -27,9 +28,12 @@ def named_by_head(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
             continue  # an enumeration is read over its whole sentence, once
         bounds = ((clause.sentence_start, clause.sentence_end) if analysis.plural
                   else (clause.start, clause.end))
-        for span in completions(text, *bounds, analysis.head, analysis.plural, limit):
+        spans = completions(text, *bounds, analysis.head, analysis.plural, limit)
+        for span in spans:
             if (scope.hit.doc.doc_id, scope.hit.chunk.start + span[0], span[1]) in seen:
                 continue
+            if analysis.plural and any(a < span[0] < b for a, b in spans):
+                continue  # "Bác sĩ đa khoa, bác sĩ y học dự phòng, …": the enumeration from its first item
             seen.add((scope.hit.doc.doc_id, scope.hit.chunk.start + span[0], span[1]))
             phrase = one_line(text, span)
             # of two mentions of the noun, the one in the phrase that repeats the question: "… chế tạo
@@ -128,7 +132,7 @@ def quoted_series(scopes: list[Scope]) -> list[Candidate]:
         for name in names:
             gap = text[runs[-1][-1].end:name.start] if runs else ""
             # next to each other, or a few words apart: "… 01 giải “A” và 01 giải “B”"
-            if runs and len(gap) <= 25 and re.fullmatch(r"[^.;:!?\n]*", gap):
+            if runs and len(gap) <= 25 and re.fullmatch(r"[^.;:!?\n]*|\s*\n\s*[-+•*]?\s*", gap):
                 runs[-1].append(name)
             else:
                 runs.append([name])
@@ -140,9 +144,37 @@ def quoted_series(scopes: list[Scope]) -> list[Candidate]:
     return found
 
 
+# What a question lists: the words before "gồm những gì", "bao gồm những gì", "có những … nào"
+_LISTED_SUBJECT = re.compile(r"^(.+?)\s+(?:gồm|bao gồm|có)\s+(?:những|các)\b")
+
+
+def bracketed_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the members a text lists in brackets right after what the question lists: "Hồ sơ đăng ký
+    (danh sách vận động viên, bản sao căn cước, giấy khám sức khỏe) gửi về …" for "Hồ sơ đăng ký … gồm
+    những gì?"."""
+    asked = _LISTED_SUBJECT.match(match_key(analysis.text))
+    if not asked:
+        return []
+    subject = content_terms(asked.group(1))[:2]
+    if len(subject) < 2:
+        return []
+    words = r"\s+".join(map(re.escape, subject))
+    opening = re.compile(rf"(?i)(?<!\w){words}(?:\s+\w+){{0,3}}\s*\(([^()]{{5,300}})\)")
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        for match in opening.finditer(folded(text).lower(), clause.sentence_start, clause.sentence_end):
+            if not re.search(r",|;|\bvà\b", match.group(1)):
+                continue
+            found.append(Candidate(shorten(one_line(text, match.span(1)), MAX_LIST_CHARS), scope.rank,
+                                   scope.quote, scope.support, scope.support + 0.25 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+    return found
+
+
 def list_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the best lead-in with the items that follow it in its passage, joined by "; "."""
-    found = quoted_series(scopes)
+    found = quoted_series(scopes) + bracketed_members(analysis, scopes)
     for i, scope in enumerate(scopes):
         text = scope.text
         items: list[tuple[int, int]] = []

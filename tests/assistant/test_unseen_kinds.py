@@ -349,3 +349,19 @@ def test_durations_working_days_and_quarter_years() -> None:
     assert ask("Bác sĩ được cử tăng cường được hưởng hỗ trợ tối đa bao lâu?") == "không quá 24 tháng"
     assert ask("Tài liệu họp phải gửi chậm nhất mấy ngày trước ngày họp?") == "03 ngày làm việc"
     assert ask("Khi nào phải trình Đề án?") == "trong quý IV năm 2026"  # not the goal's "đến năm 2030"
+
+
+def test_an_enumeration_is_read_from_its_first_item_and_from_brackets() -> None:
+    text = ("Bác sĩ đa khoa, bác sĩ y học dự phòng, bác sĩ y học cổ truyền được tuyển dụng lần đầu. "
+            "Hồ sơ đăng ký thi đấu (danh sách vận động viên, bản sao căn cước, giấy khám sức khỏe) gửi Sở.")
+    record = document(text, doc_id="kh-enum")
+    hits = [hit(record, text)]
+
+    def ask(question: str) -> str:
+        found = extract_answer(analyse_question(question), hits, lambda _: record)
+        return found.answer if found else ""
+
+    assert ask("Chính sách áp dụng cho những loại bác sĩ nào được tuyển dụng lần đầu?").startswith(
+        "Bác sĩ đa khoa, bác sĩ y học dự phòng, bác sĩ y học cổ truyền")
+    assert "danh sách vận động viên, bản sao căn cước, giấy khám sức khỏe" in ask(
+        "Hồ sơ đăng ký thi đấu gồm những gì?")
