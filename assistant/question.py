@@ -137,11 +137,16 @@ _ROLES: tuple[tuple[str, Role], ...] = (
 # An office a person holds, in match_key form: "phó chủ tịch", "tổ trưởng", "trưởng ban", "bí thư"
 OFFICE = (r"(?:phó )?(?:tổ trưởng|tổ phó|trưởng ban|trưởng đoàn|trưởng phòng|trưởng|chủ tịch|giám đốc|bí thư|"
           r"thư ký|chủ nhiệm|chánh văn phòng|chánh thanh tra|thủ trưởng)\b")
+# "Phó Chủ tịch UBND tỉnh nào dự …": which holder of an office did something (not "Giám đốc những sở nào")
+_OFFICE_WHICH = (rf"^(?:đồng chí )?{OFFICE}(?:(?!những|các|\blà\b)[^?,]){{0,60}}? nào "
+                 r"(?:dự|tham dự|chủ trì|phát biểu|ký|kết luận|làm|phụ trách)\b")
 # Person questions: "… là ai", "Ai là …", "Ai làm Tổ trưởng …", "đồng chí Bí thư … tên là gì"
 _PERSON_CUE = re.compile(r"\bai là\b|\blà ai\b|đồng chí nào|họ tên|ông nào|bà nào"
                          rf"|\bai (?:làm|giữ chức|giữ|đảm nhiệm) {OFFICE}"
-                         rf"|(?:đồng chí|ông|bà|{OFFICE}).*\btên (?:là )?gì")
-_NAME_ASKED = re.compile(rf"\bhọ (?:và )?tên\b|(?:đồng chí|{OFFICE}).*\btên (?:là )?gì")
+                         rf"|(?:đồng chí|ông|bà|{OFFICE}).*\btên (?:là )?gì"
+                         rf"|{_OFFICE_WHICH}")
+_NAME_ASKED = re.compile(rf"\bhọ (?:và )?tên\b|(?:đồng chí|{OFFICE}).*\btên (?:là )?gì"
+                         rf"|{_OFFICE_WHICH}")
 _DEADLINE_CUES = ("thời hạn", "hạn chót", "trước ngày", "chậm nhất", "hạn cuối", "hạn", "trước khi nào")
 _PERIOD_CUES = ("bao lâu", "định kỳ", "mấy lần", "một lần", "mấy tháng", "chu kỳ")
 

@@ -310,14 +310,19 @@ def asked_position(analysis: QuestionAnalysis) -> tuple[str, ...]:
     asked = (re.search(r"\bai (?:là|làm|giữ chức|giữ|đảm nhiệm)\s+(.+)", key)
              or re.match(r"(.+?)\s+là ai\b", key)
              or re.search(r"\bhọ (?:và )?tên (?:của )?(?:các |những )?(.+?)\s+là gì\b", key)
-             or re.search(rf"((?:{OFFICE}).*?)\s+tên (?:là )?gì\b", key))
+             or re.search(rf"((?:{OFFICE}).*?)\s+tên (?:là )?gì\b", key)
+             or re.match(rf"(?:đồng chí )?((?:{OFFICE})(?:(?!những|các)[^?,]){{0,60}}?)\s+nào\b", key))
     return content_terms(asked.group(1)) if asked else ()
 
 
 def holds_position(position: tuple[str, ...], text: str) -> bool:
     """Return whether text names the asked position: most of its words, or a bare label opening with
     its first two ("Trưởng ban:"); never as "Phó …" when the question does not say "phó"."""
-    held = content_terms(text)
+    # abbreviations spelled out: "Phó Chủ tịch UBND tỉnh" holds "Phó Chủ tịch Ủy ban nhân dân tỉnh"
+    held = content_terms(expand_abbreviations(text))
+    position = content_terms(expand_abbreviations(" ".join(position)))
+    if position[:1] == ("phó",) and "phó" not in held:
+        return False  # "Phó Chủ tịch … nào" is not the Chủ tịch
     head = position[:2]
     at = next((i for i in range(len(held) - len(head) + 1) if held[i:i + len(head)] == head), None)
     if at is not None and at > 0 and held[at - 1] == "phó" and "phó" not in position:

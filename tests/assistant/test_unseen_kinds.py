@@ -365,3 +365,14 @@ def test_an_enumeration_is_read_from_its_first_item_and_from_brackets() -> None:
         "Bác sĩ đa khoa, bác sĩ y học dự phòng, bác sĩ y học cổ truyền")
     assert "danh sách vận động viên, bản sao căn cước, giấy khám sức khỏe" in ask(
         "Hồ sơ đăng ký thi đấu gồm những gì?")
+
+
+def test_which_holder_of_a_deputy_office_took_part() -> None:
+    text = ("Ngày 03/10/2026, đồng chí Đào Văn Hải - Chủ tịch UBND tỉnh chủ trì cuộc họp. Tham dự có "
+            "đồng chí Vũ Thị Lan - Phó Chủ tịch UBND tỉnh; lãnh đạo các sở.")
+    record = document(text, doc_id="tb-ph")
+    analysis = analyse_question("Phó Chủ tịch Ủy ban nhân dân tỉnh nào dự cuộc họp ngày 03/10/2026?")
+    assert analysis.kind is QuestionKind.WHO and analysis.person
+    found = extract_answer(analysis, [hit(record, text)], lambda _: record)
+    assert found is not None and found.answer.startswith("Vũ Thị Lan")
+    assert not analyse_question("Giám đốc những sở nào dự cuộc họp?").person
