@@ -374,6 +374,16 @@ def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> t
     return run_begin, clause_end
 
 
+def _is_heading_line(scope: Scope) -> bool:
+    """Return whether a clause is a short heading of its passage's section path ("2. Địa điểm")."""
+    said = match_key(one_line(scope.text, (scope.clause.sentence_start, scope.clause.sentence_end)))
+    said = re.sub(r"^(?:[ivxlc]+|\d+(?:\.\d+)*)[.)]?\s+", "", said).strip(" .:")
+    parts = [re.sub(r"^(?:[ivxlc]+|\d+(?:\.\d+)*)[.)]?\s+", "", match_key(part)).strip(" .:")
+             for part in scope.hit.chunk.section.split(" > ")]
+    # a longer one may say more: "Văn phòng Tỉnh ủy - Cơ quan Thường trực Ban Chỉ đạo"
+    return bool(said) and said in parts and len(said.split()) <= 5
+
+
 def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the best-matching sentences, and quoted names introduced by question words."""
     found = named_by_head(analysis, scopes) + (quoted_series(scopes) if analysis.plural else [])
@@ -384,6 +394,8 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         whole_sentence = scope.quote == (clause.sentence_start, clause.sentence_end)
         if clause.start != clause.sentence_start and whole_sentence:
             continue  # one candidate per short sentence
+        if _is_heading_line(scope):
+            continue  # "I. MỤC ĐÍCH, YÊU CẦU" names a part of the document; it answers nothing
         quote = scope.quote
         if analysis.kind is QuestionKind.LIST:  # a list is read over its whole sentence
             quote = (clause.sentence_start, clause.sentence_end)

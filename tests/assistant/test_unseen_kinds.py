@@ -376,3 +376,11 @@ def test_which_holder_of_a_deputy_office_took_part() -> None:
     found = extract_answer(analysis, [hit(record, text)], lambda _: record)
     assert found is not None and found.answer.startswith("Vũ Thị Lan")
     assert not analyse_question("Giám đốc những sở nào dự cuộc họp?").person
+
+
+def test_a_short_heading_line_is_no_answer() -> None:
+    text = "I. MỤC ĐÍCH, YÊU CẦU\n1. Cụ thể hóa để triển khai kịp thời Chỉ thị số 15-CT/TU."
+    record = document(text, doc_id="kh-md")
+    found = extract_answer(analyse_question("Mục đích của kế hoạch triển khai Chỉ thị 15-CT/TU là gì?"),
+                           [hit(record, text, "I. MỤC ĐÍCH, YÊU CẦU")], lambda _: record)
+    assert found is not None and "MỤC ĐÍCH, YÊU CẦU" not in found.answer
