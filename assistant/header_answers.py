@@ -199,8 +199,9 @@ def self_candidates(analysis: QuestionAnalysis, hits: list[Hit],
         located = _loose(anchor).search(record.text) if value and anchor else None
         if not value or located is None:
             continue
+        fit = 0.3 if about else 0.1  # "Nghị quyết số 15/2026/NQ-HĐND quy định về nội dung gì": its own title
         found.append(Candidate(shorten(value.strip(" :")), None, (located.start(), located.end()), backing,
-                               backing + 0.1 + 0.08 / (1 + rank), record.doc_id))
+                               backing + fit + 0.08 / (1 + rank), record.doc_id))
     return found
 
 

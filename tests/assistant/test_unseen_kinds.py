@@ -390,3 +390,10 @@ def test_a_short_heading_line_is_no_answer() -> None:
     scopes = read_scopes(analyse_question("Mục đích của kế hoạch là gì?"), [passage])
     headings = [text[s.clause.sentence_start:s.clause.sentence_end] for s in scopes if _is_heading_line(s)]
     assert headings == ["MỤC ĐÍCH, YÊU CẦU"]  # the long one says what the office is
+
+
+def test_the_youth_union_of_a_province_is_an_agency() -> None:
+    from assistant.spans import agency_mentions
+
+    text = "Tỉnh đoàn chủ trì tổ chức hành trình “Về nguồn” cho 2.000 đoàn viên."
+    assert [text[a:b] for a, b in agency_mentions(text, 0, len(text))] == ["Tỉnh đoàn"]
