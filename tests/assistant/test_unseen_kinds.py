@@ -5,6 +5,8 @@ asked by office, what a document is about.
 Every passage here is invented (an Yên Bái decision); none is a gold question's text.
 """
 
+from collections.abc import Callable
+
 import pytest
 
 from assistant.evidence import other_year, ungrounded, written_date
@@ -335,17 +337,23 @@ def test_a_fact_its_sentence_dates_to_another_year_does_not_answer() -> None:
     assert other_year(asked_2026, answer, hits)
 
 
-def test_durations_working_days_and_quarter_years() -> None:
-    text = ("Bác sĩ được cử tăng cường được hưởng hỗ trợ không quá 24 tháng. Tài liệu họp gửi chậm nhất "
-            "03 ngày làm việc trước ngày họp. Phấn đấu đến năm 2030 đạt 1.500 ha; trình Đề án trong quý IV "
-            "năm 2026.")
-    record = document(text, doc_id="nq-dur")
+def _one_passage(text: str) -> Callable[[str], str]:
+    """Return a function answering questions from one passage holding the whole text ("" when none)."""
+    record = document(text, doc_id="one")
     hits = [hit(record, text)]
 
     def ask(question: str) -> str:
         found = extract_answer(analyse_question(question), hits, lambda _: record)
         return found.answer if found else ""
 
+    return ask
+
+
+def test_durations_working_days_and_quarter_years() -> None:
+    text = ("Bác sĩ được cử tăng cường được hưởng hỗ trợ không quá 24 tháng. Tài liệu họp gửi chậm nhất "
+            "03 ngày làm việc trước ngày họp. Phấn đấu đến năm 2030 đạt 1.500 ha; trình Đề án trong quý IV "
+            "năm 2026.")
+    ask = _one_passage(text)
     assert ask("Bác sĩ được cử tăng cường được hưởng hỗ trợ tối đa bao lâu?") == "không quá 24 tháng"
     assert ask("Tài liệu họp phải gửi chậm nhất mấy ngày trước ngày họp?") == "03 ngày làm việc"
     assert ask("Khi nào phải trình Đề án?") == "trong quý IV năm 2026"  # not the goal's "đến năm 2030"
@@ -354,13 +362,7 @@ def test_durations_working_days_and_quarter_years() -> None:
 def test_an_enumeration_is_read_from_its_first_item_and_from_brackets() -> None:
     text = ("Bác sĩ đa khoa, bác sĩ y học dự phòng, bác sĩ y học cổ truyền được tuyển dụng lần đầu. "
             "Hồ sơ đăng ký thi đấu (danh sách vận động viên, bản sao căn cước, giấy khám sức khỏe) gửi Sở.")
-    record = document(text, doc_id="kh-enum")
-    hits = [hit(record, text)]
-
-    def ask(question: str) -> str:
-        found = extract_answer(analyse_question(question), hits, lambda _: record)
-        return found.answer if found else ""
-
+    ask = _one_passage(text)
     assert ask("Chính sách áp dụng cho những loại bác sĩ nào được tuyển dụng lần đầu?").startswith(
         "Bác sĩ đa khoa, bác sĩ y học dự phòng, bác sĩ y học cổ truyền")
     assert "danh sách vận động viên, bản sao căn cước, giấy khám sức khỏe" in ask(
