@@ -374,12 +374,15 @@ def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> t
     return run_begin, clause_end
 
 
+def _unnumbered(heading: str) -> str:
+    """Return a heading in match form without its numbering: "II. MỤC TIÊU:" -> "mục tiêu"."""
+    return re.sub(r"^(?:[ivxlc]+|\d+(?:\.\d+)*)[.)]?\s+", "", match_key(heading)).strip(" .:")
+
+
 def _is_heading_line(scope: Scope) -> bool:
     """Return whether a clause is a short heading of its passage's section path ("2. Địa điểm")."""
-    said = match_key(one_line(scope.text, (scope.clause.sentence_start, scope.clause.sentence_end)))
-    said = re.sub(r"^(?:[ivxlc]+|\d+(?:\.\d+)*)[.)]?\s+", "", said).strip(" .:")
-    parts = [re.sub(r"^(?:[ivxlc]+|\d+(?:\.\d+)*)[.)]?\s+", "", match_key(part)).strip(" .:")
-             for part in scope.hit.chunk.section.split(" > ")]
+    said = _unnumbered(one_line(scope.text, (scope.clause.sentence_start, scope.clause.sentence_end)))
+    parts = [_unnumbered(part) for part in scope.hit.chunk.section.split(" > ")]
     # a longer one may say more: "Văn phòng Tỉnh ủy - Cơ quan Thường trực Ban Chỉ đạo"
     return bool(said) and said in parts and len(said.split()) <= 5
 
@@ -413,8 +416,7 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         if analysis.kind is QuestionKind.WHAT and contact is None:
             names = quoted(text, clause.start, clause.end)
             for fact in names:
-                if analysis.plural and any(0 <= abs(other.start - fact.end) <= 25 or
-                                           0 <= abs(fact.start - other.end) <= 25
+                if analysis.plural and any(min(abs(other.start - fact.end), abs(fact.start - other.end)) <= 25
                                            for other in names if other is not fact):
                     continue  # one of a series: "những giải nào" takes them all (`quoted_series`)
                 introduced = set(content_terms(fact.qualifier)) & question_terms
