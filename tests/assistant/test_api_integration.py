@@ -140,14 +140,19 @@ def test_writes_are_refused_when_no_keys_are_configured(tmp_path: Path) -> None:
         assert "dqa-read-only" in elem_ids and not {"index_files", "remove"} & handlers
 
 
-def _web_chat(base: str) -> tuple[set[str], set[str]]:
-    """Return the element ids and the event handler names of the web chat served at "/"."""
-    config = httpx.get(f"{base}/config", timeout=30).json()
+def _web_chat(base: str, key: str | None = None) -> tuple[set[str], set[str]]:
+    """Return the element ids and the event handler names of the web chat served at "/", logged in
+    with `key` when keys are configured (the chat then reads nothing before a login)."""
+    with httpx.Client(base_url=base, timeout=30) as client:
+        if key is not None:
+            assert client.get("/config").status_code == 401  # nothing before the login
+            assert client.post("/login", data={"username": "an", "password": key}).status_code == 200
+        config = client.get("/config").json()
     return ({c["props"]["elem_id"] for c in config["components"] if c["props"].get("elem_id")},
             {d["api_name"] for d in config["dependencies"] if d.get("api_name")})
 
 
 def test_web_chat_can_change_documents_only_behind_a_key_when_keys_are_configured(api: str) -> None:
-    elem_ids, handlers = _web_chat(api)
+    elem_ids, handlers = _web_chat(api, KEY)
     assert "dqa-read-only" not in elem_ids and {"dqa-admin-key", "dqa-upload"} <= elem_ids
     assert {"index_files", "remove"} <= handlers
