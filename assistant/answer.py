@@ -8,15 +8,7 @@ from time import perf_counter
 from typing import Protocol
 
 from assistant.errors import BadInput, NotFound
-from assistant.evidence import (
-    NUMBER,
-    Candidate,
-    candidate_sources,
-    other_year,
-    support,
-    ungrounded,
-    written_date,
-)
+from assistant.evidence import NUMBER, Candidate, misgrounded, support, written_date
 from assistant.extract import extract_answer
 from assistant.llm import LlmReply, ask_llm
 from assistant.model import Answer, Citation, Filters, Hit
@@ -106,7 +98,8 @@ def is_supported(candidate: Candidate, analysis: QuestionAnalysis, threshold: fl
     """Return True when the candidate's support reaches the threshold and its sources hold what is asked.
 
     Every số hiệu the question gives must occur in the answering document, every place or person
-    it names too, and every year near the answer (see `evidence.ungrounded`).
+    it names too, and every year near the answer and none other in its own sentence (see
+    `evidence.misgrounded`).
     """
     if analysis.kind is QuestionKind.FREE:
         threshold = max(threshold, FREE_THRESHOLD)  # no question word: only a close match answers
@@ -119,9 +112,7 @@ def is_supported(candidate: Candidate, analysis: QuestionAnalysis, threshold: fl
     if not all(match_key(number).replace(" ", "") in haystack or written_date(number, record.text)
                for number in NUMBER.findall(analysis.text)):
         return False
-    if other_year(analysis, candidate, hits or []):
-        return False
-    return not ungrounded(analysis, *candidate_sources(candidate, record, hits or []))
+    return not misgrounded(analysis, candidate, record, hits or [])
 
 
 def _record_lookup(retriever: PassageSource) -> Callable[[str], DocumentRecord | None]:

@@ -90,15 +90,20 @@ def support(analysis: QuestionAnalysis, text: str, context: str = "", document: 
     return found / total if total else 0.0
 
 
+def date_pattern(day: int, month: int, year: int) -> re.Pattern[str]:
+    """Return a pattern for one date in any of its written forms, leading zeros optional: "8/8/2026",
+    "08/08/2026", "ngày 08 tháng 8 năm 2026"."""
+    return re.compile(
+        rf"ngày\s+0?{day}\s+tháng\s+0?{month}\s+năm\s+{year}|(?<!\d)0?{day}/0?{month}/{year}", re.I)
+
+
 def written_date(number: str, text: str) -> bool:
-    """Return True when a date the question gives as "08/8/2026" is in the text in any of its forms:
-    "8/8/2026", "08/08/2026", "ngày 08 tháng 8 năm 2026"."""
+    """Return True when a date the question gives as "08/8/2026" is in the text in any of its forms."""
     parts = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", number)
     if not parts:
         return False
     day, month, year = (int(x) for x in parts.groups())
-    return re.search(rf"(?<!\d)0?{day}/0?{month}/{year}|ngày\s+0?{day}\s+tháng\s+0?{month}\s+năm\s+{year}",
-                     text, re.I) is not None
+    return date_pattern(day, month, year).search(text) is not None
 
 
 def shorten(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
@@ -270,3 +275,11 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
     asked_ranges = set(_YEAR_RANGE.findall(analysis.text))
     said_ranges = set(_YEAR_RANGE.findall(said))
     return bool(asked_ranges and said_ranges and not asked_ranges & said_ranges)
+
+
+def misgrounded(analysis: QuestionAnalysis, candidate: Candidate, record: DocumentRecord,
+                hits: list[Hit]) -> bool:
+    """Return True when the candidate's sources lack what the question gives (`ungrounded`) or its
+    own sentence dates it to another year (`other_year`): the one grounding test of an answer."""
+    return bool(ungrounded(analysis, *candidate_sources(candidate, record, hits))
+                or other_year(analysis, candidate, hits))

@@ -24,14 +24,12 @@ from assistant.evidence import (
     agency_in,
     asked_numbers,
     bigrams,
-    candidate_sources,
+    misgrounded,
     number_key,
-    other_year,
     question_doc_type,
     shorten,
     support,
     toneless,
-    ungrounded,
 )
 from assistant.facts import DOC_REF, Fact, doc_refs, quantities, quoted, times
 from assistant.header_answers import header_candidates, self_candidates, signer_as_person
@@ -700,7 +698,6 @@ def _grounding_checked(analysis: QuestionAnalysis, candidate: Candidate, hits: l
     Of two passages saying the same thing, the one in the document about the asked place wins.
     """
     record = get_record(candidate.doc_id) if candidate.doc_id else None
-    if record is None or not (ungrounded(analysis, *candidate_sources(candidate, record, hits))
-                              or other_year(analysis, candidate, hits)):
+    if record is None or not misgrounded(analysis, candidate, record, hits):
         return candidate
     return replace(candidate, score=candidate.score - 0.3)

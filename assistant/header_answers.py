@@ -13,6 +13,7 @@ from assistant.evidence import (
     NUMBER,
     Candidate,
     asked_numbers,
+    date_pattern,
     number_key,
     own_name,
     question_doc_type,
@@ -109,8 +110,7 @@ def _metadata_value(kind: QuestionKind, record: DocumentRecord) -> tuple[str | N
         year, month, day = (int(x) for x in match.groups())
         # "ngày 31 tháng 12 năm 2025" or "31/12/2025" (leading zeros optional), shown as the document
         # writes it, a long form with its short one: "ngày 14 tháng 4 năm 2026 (14/4/2026)"
-        written = re.compile(
-            rf"ngày\s+0?{day}\s+tháng\s+0?{month}\s+năm\s+{year}|(?<!\d)0?{day}/0?{month}/{year}", re.I)
+        written = date_pattern(day, month, year)
         found = written.search(record.text)
         shown = " ".join(found.group(0).split()) if found else f"{day:02d}/{month:02d}/{year}"
         if "tháng" in shown:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from assistant.evidence import (
     MAX_ANSWER_CHARS,
@@ -343,8 +344,15 @@ def _named_in_question(analysis: QuestionAnalysis, name: str) -> bool:
     term it served ("Bộ Chính trị khóa X") does not make it another name, and its words scattered over
     the question ("kết quả kiểm tra … Ban Thường vụ Tỉnh ủy") do not name "Ủy ban Kiểm tra Tỉnh ủy"."""
     core = re.split(r"\s+(?:khóa|khoá|nhiệm kỳ)\s", name)[0]
-    words = " ".join(content_terms(expand_abbreviations(core)))
-    return bool(words) and contains_words(" ".join(content_terms(expand_abbreviations(analysis.text))), words)
+    words = _spelled_terms(core)
+    return bool(words) and contains_words(_spelled_terms(analysis.text), words)
+
+
+@lru_cache(maxsize=1024)
+def _spelled_terms(text: str) -> str:
+    """Return a text's content terms with abbreviations spelled out, as one string (cached: the
+    question's own is asked for every agency each passage names)."""
+    return " ".join(content_terms(expand_abbreviations(text)))
 
 
 def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:

@@ -78,7 +78,12 @@ class Table:
     @property
     def numbered(self) -> bool:
         """Return whether the first column numbers the rows ("TT", "STT")."""
-        return match_key(self.labels[0]) in _NUMBER_LABELS
+        return numbers_rows(self.labels)
+
+
+def numbers_rows(labels: Sequence[str]) -> bool:
+    """Return whether a table's first column numbers its rows: its label is "TT", "STT", "Số TT" …"""
+    return match_key(labels[0]) in _NUMBER_LABELS
 
 
 def rewrite_tables(lines: Sequence[str]) -> list[str]:
@@ -163,7 +168,7 @@ class _RowReader:
     def __init__(self, labels: tuple[str, ...], separator: Separator) -> None:
         self.labels = labels
         self.separator = separator
-        self.numbered = match_key(labels[0]) in _NUMBER_LABELS
+        self.numbered = numbers_rows(labels)
         self.main = 1 if self.numbered else 0  # the column of the task text
         self.rows: list[list[str]] = []
         self.full_rows = 0  # rows with exactly one cell per column
