@@ -8,16 +8,23 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.errors import UnsupportedFile
 from indexer.model import LoadedText
 from indexer.normalize import nfc
+from indexer.tables import is_label
+
+if TYPE_CHECKING:
+    from docx.table import Table, _Cell, _Row
 
 TEXT_SUFFIXES = (".txt", ".md")
 SUPPORTED_SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
 
 # a PDF page with fewer letters than this is taken as an image page
 _MIN_LETTERS_PER_PDF = 20
+# a paragraph of a table cell ending in one of these goes on after a space, not after "; "
+_CLOSING_MARKS = (".", ",", ";", ":", "!", "?", "…")
 
 
 def load_file(path: Path) -> LoadedText:
@@ -90,25 +97,79 @@ def _docx_text(name: str, data: bytes) -> str:
     return "\n".join(lines)
 
 
-def _table_lines(table: object) -> list[str]:
-    """Return a table's text: a row of one-line cells as "a | b | c", multi-line cells one per line.
+def _table_lines(table: Table) -> list[str]:
+    """Return a Word table's text: a task table one pipe row per table row, a layout table line by line.
 
-    Header tables of directives hold several lines per cell (agency name, số hiệu | motto, date);
-    those become separate lines. Data tables keep one row per line with pipes between cells.
+    Each row is read on the table's grid, one cell per grid column ("| 5 | Lập kế hoạch |  | Quý I |"):
+    an empty cell stays an empty cell, a cell merged across columns is written once (its other columns
+    empty), a cell merged down rows repeats its text in each row (python-docx reads it so), and pipes
+    at both ends keep an empty first or last cell. A row that is one merged cell ("I. NHÓM NHIỆM VỤ VỀ
+    THỂ CHẾ" across the table) is a plain line, as a heading reads. In a task table (its first row a
+    header of column labels, see `indexer.tables`) the paragraphs of a cell join into one line. The
+    header and signature blocks of a directive are laid out in tables without labels, several lines
+    per cell (agency name, số hiệu | motto, date); their rows keep those lines apart.
     """
+    grid = [_row_cells(row, len(table.columns)) for row in table.rows]
+    labelled = _has_label_header(grid)
     lines: list[str] = []
-    for row in table.rows:  # type: ignore[attr-defined]
-        cells: list[str] = []
-        for cell in row.cells:
-            text = cell.text.strip()
-            if text and (not cells or cells[-1] != text):  # merged cells repeat their text
-                cells.append(text)
-        if any("\n" in cell for cell in cells):
-            for cell in cells:
-                lines.extend(cell.splitlines())
-        elif cells:
-            lines.append(" | ".join(cells))
+    for row in grid:
+        cells = [cell for cell in row if cell is not None]
+        if not any(cells):
+            continue  # a row of empty cells says nothing
+        if len(cells) == 1:
+            lines.extend([_join_paragraphs(cells[0])] if labelled else cells[0].splitlines())
+        elif not labelled and any("\n" in cell for cell in cells):
+            lines.extend(line for cell in cells for line in cell.splitlines())
+        else:
+            texts = ["" if cell is None else _join_paragraphs(cell) for cell in row]
+            lines.append("| " + " | ".join(texts) + " |")
     return lines
+
+
+def _row_cells(row: _Row, width: int) -> list[str | None]:
+    """Return a row's cell texts, one per grid column; None where a cell merged from the left goes on.
+
+    The text keeps one line per paragraph; tabs and pipes inside it become spaces (they part cells).
+    """
+    cells: list[str | None] = [""] * row.grid_cols_before
+    previous: _Cell | None = None
+    for cell in row.cells:  # a merged cell comes once per grid column it spans, as the same object
+        if cell is previous:
+            cells.append(None)
+            continue
+        previous = cell
+        paragraphs = (" ".join(line.replace("|", " ").split()) for line in cell.text.splitlines())
+        cells.append("\n".join(paragraph for paragraph in paragraphs if paragraph))
+    cells += [""] * row.grid_cols_after
+    return cells + [""] * (width - len(cells))
+
+
+def _has_label_header(grid: list[list[str | None]]) -> bool:
+    """Return whether the first row of several cells holds only column labels ("TT", "Cơ quan chủ trì")."""
+    for row in grid:
+        cells = [cell for cell in row if cell is not None]
+        if len(cells) > 1:
+            return all(is_label(_join_paragraphs(cell)) for cell in cells)
+    return False
+
+
+def _join_paragraphs(cell: str) -> str:
+    """Return the paragraphs of a cell on one line: "; " between items, a space where a sentence goes on.
+
+    A cell listing agencies one per paragraph ("Sở Tài chính" / "UBND các xã") reads in a labelled
+    item as directives write such lists, "Sở Tài chính; UBND các xã"; a bare space would run the names
+    into one. A paragraph that already ends in a mark ("Tổ chức hội nghị:") or one that goes on in
+    lower case or with a bracket ("Thời gian" / "hoàn thành") joins with a space.
+    """
+    joined = ""
+    for paragraph in cell.split("\n"):
+        if not joined:
+            joined = paragraph
+        elif joined.endswith(_CLOSING_MARKS) or paragraph[0].islower() or paragraph[0] == "(":
+            joined = f"{joined} {paragraph}"
+        else:
+            joined = f"{joined}; {paragraph}"
+    return joined
 
 
 def _pdf_text(name: str, data: bytes) -> str:

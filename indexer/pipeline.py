@@ -41,7 +41,8 @@ from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 # paragraphs leave the last item)
 # (6: a signature printed beside the recipients (two-column closing) is read apart)
 # (7: rows of task tables (tab- or pipe-separated) become one labelled list item each)
-PIPELINE_REVISION = "7"
+# (8: Word tables are read one row per line, one cell per grid column, merged rows as headings)
+PIPELINE_REVISION = "8"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,10 @@ The number ("TT"/"STT") becomes the item number, the first text column comes fir
 empty cells are left out; the header row itself goes. A row whose number cell is empty continues the
 row above it cell by cell, and a plain line inside the table (a cell wrapped onto the next line)
 continues the task text. A row holding only a Roman numeral and a title ("II⇥NHÓM NHIỆM VỤ VỀ VỐN")
-becomes the heading "II. NHÓM NHIỆM VỤ VỀ VỐN" of the rows under it.
+becomes the heading "II. NHÓM NHIỆM VỤ VỀ VỐN" of the rows under it. A group heading written across
+the whole table (a merged row of a Word table, which `indexer.loaders` gives as a plain line) stays a
+heading line: a plain line with a row after it that lies right under the header, or opens with a
+group marker ("II.", "B.", "Mục 2."), or is in capitals after a task row ("NHÓM NHIỆM VỤ VỀ VỐN").
 
 Only tables with the shape of a data table are touched: a header of at least three labels (short, no
 digits except "TT"/"STT", no ".", ":" or ";", no national motto) and at least two data rows with as
@@ -31,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from indexer.markers import read_marker
 from indexer.normalize import match_key
 
 Separator = Literal["\t", "|"]
@@ -51,6 +55,10 @@ _NUMBER = re.compile(r"(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]?")
 # A Roman numeral alone ("II", "IV."), the number of a group row that titles the rows under it.
 _ROMAN = re.compile(r"[IVXLC]{1,6}\.?")
 
+# A capital letter numbering a group of rows: "A. NHIỆM VỤ CHUNG", "B) Nhóm nhiệm vụ về vốn". Parts: one
+# capital, "." or ")", a space, then text.
+_GROUP_LETTER = re.compile(r"[A-ZĐ][.)]\s+\S")
+
 # An HTML line break left inside a cell by a web copy: "<br>", "<br/>", "<br />".
 _CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
@@ -68,7 +76,11 @@ _MIN_ROWS = 2
 
 @dataclass(frozen=True)
 class Table:
-    """A task table found in the raw lines: lines [start, end), its column labels and data rows."""
+    """A task table found in the raw lines: lines [start, end), its column labels and data rows.
+
+    A row of one cell is a heading line inside the table ("I. NHÓM NHIỆM VỤ VỀ THỂ CHẾ"); data rows
+    hold one cell per label.
+    """
 
     start: int
     end: int
@@ -192,7 +204,12 @@ class _RowReader:
             cells, full = row
             self.full_rows += self._add(cells) and full
             return True
-        if self.rows and split_cells(line) is None and self._continues(line, after):
+        if split_cells(line) is not None:
+            return False
+        if self._heads_group(line, after):
+            self.rows.append([_tidy_cell(line)])
+            return True
+        if self.rows and self._continues(line, after):
             self._continue_text(line.strip())
             return True
         return False
@@ -202,8 +219,8 @@ class _RowReader:
 
         A trailing empty cell too many is dropped; a tab row short of its last cell (a copy that lost the
         trailing tab of an empty cell) is padded, in tables of four columns or more. A pipe row must be
-        whole: a Word table read by `indexer.loaders` leaves empty cells out, so a short pipe row may
-        miss any cell, not just the last. A group row ("II" and a title) may be short of all the cells
+        whole: a table copied without its empty cells (from a web page, or an older Word reader) may miss
+        any cell, not just the last. A group row ("II" and a title) may be short of all the cells
         after its title. The header of another table ("STT" again, other labels) is no row.
         """
         split = split_cells(line)
@@ -230,7 +247,10 @@ class _RowReader:
             return False  # a row of empty cells
         if self._is_header(cells):
             return False  # the header repeated at the top of the next page
-        if self.numbered and not cells[0] and self.rows:
+        if self.numbered and not cells[0] and not any(cells[2:]) and self._titles_group(cells[1]):
+            self.rows.append([cells[1]])  # a group title in the task column, its number cell empty
+            return False
+        if self.numbered and not cells[0] and self.rows and len(self.rows[-1]) > 1:
             previous = self.rows[-1]  # a row wrapped onto the next line, cell by cell
             pairs = zip(previous, cells, strict=True)
             self.rows[-1] = [" ".join(part for part in pair if part) for pair in pairs]
@@ -240,6 +260,27 @@ class _RowReader:
 
     def _is_header(self, cells: Sequence[str]) -> bool:
         return [match_key(cell) for cell in cells] == [match_key(label) for label in self.labels]
+
+    def _heads_group(self, line: str, after: Sequence[str]) -> bool:
+        """Return whether a plain line inside the table titles the rows after it (a merged Word row).
+
+        It does when a row follows it and it lies right under the header, or reads as a group title.
+        """
+        following = next((other for other in after if not _GAP.fullmatch(other)), None)
+        if following is None or self.row_cells(following) is None:
+            return False
+        return not self.rows or self._titles_group(line.strip())
+
+    def _titles_group(self, text: str) -> bool:
+        """Return whether a text titles a group of rows: "II. …", "B. …", "Mục 2.", or capitals after a task.
+
+        A line in capitals right after a group title is that title wrapped ("NHÓM NHIỆM VỤ VỀ" / "VỐN").
+        """
+        if read_marker(text).kind in ("roman", "part", "chapter") or _GROUP_LETTER.match(text):
+            return True
+        letters = [ch for ch in text if ch.isalpha()]
+        capitals = len(text.split()) >= 2 and len(letters) >= 6 and all(ch.isupper() for ch in letters)
+        return capitals and bool(self.rows) and not _is_heading_row(self.rows[-1], self.numbered)
 
     def _continues(self, line: str, after: Sequence[str]) -> bool:
         """Return whether a plain line inside the table continues a cell wrapped onto it.
@@ -255,12 +296,20 @@ class _RowReader:
 
     def _continue_text(self, line: str) -> None:
         row = self.rows[-1]
-        row[self.main] = f"{row[self.main]} {line}".strip()
+        column = self.main if len(row) > 1 else 0  # a heading line wrapped onto the next line
+        row[column] = f"{row[column]} {line}".strip()
+
+
+def _is_heading_row(row: Sequence[str], numbered: bool) -> bool:
+    """Return whether a row renders as a heading: a plain heading line, or a Roman numeral and a title."""
+    if len(row) == 1:
+        return True
+    return numbered and bool(_ROMAN.fullmatch(row[0])) and bool(row[1]) and not any(row[2:])
 
 
 def render_table(table: Table) -> list[str]:
     """Return the lines that stand for a table: one per data row, a heading line per group row."""
-    return [render_row(table.labels, row, table.numbered) for row in table.rows]
+    return [row[0] if len(row) == 1 else render_row(table.labels, row, table.numbered) for row in table.rows]
 
 
 def render_row(labels: Sequence[str], cells: Sequence[str], numbered: bool) -> str:

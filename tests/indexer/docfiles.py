@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,34 @@ def docx_bytes(text: str, header_cells: tuple[str, str] | None = None) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def docx_table_file(
+    path: Path,
+    rows: Sequence[Sequence[str]],
+    merges: Sequence[tuple[tuple[int, int], tuple[int, int]]] = (),
+    before: str = "PHỤ LỤC",
+) -> Path:
+    """Write a Word file holding a paragraph and a table; return its path.
+
+    A cell's text lines become separate paragraphs of the cell; each merge joins the cells from one
+    (row, column) to the other, whose texts should be empty but for the first.
+    """
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(before)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, texts in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            first, *more = text.split("\n")
+            cell.paragraphs[0].text = first
+            for paragraph in more:
+                cell.add_paragraph(paragraph)
+    for (top, left), (bottom, right) in merges:
+        table.cell(top, left).merge(table.cell(bottom, right))
+    document.save(str(path))
+    return path
 
 
 def pdf_bytes(text: str, page_numbers: bool = True) -> bytes:

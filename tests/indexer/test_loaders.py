@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 
 from assistant.errors import UnsupportedFile
 from indexer.loaders import load_bytes, load_file
-from tests.indexer.docfiles import blank_pdf_bytes, pdf_bytes
+from tests.indexer.docfiles import blank_pdf_bytes, docx_table_file, pdf_bytes
 
 TEXT = "KẾ HOẠCH\nthực hiện công tác khoa giáo năm 2026\n- Tỉnh ủy chỉ đạo các sở, ngành."
 
@@ -83,9 +84,63 @@ def test_docx_paragraphs_and_tables_come_in_document_order() -> None:
         "ĐẢNG CỘNG SẢN VIỆT NAM",
         "Cao Bằng, ngày 31 tháng 12 năm 2025",
         "HƯỚNG DẪN",
-        "STT | Nội dung | Thời gian",
-        "1 | Sơ kết | Quý I",
+        "| STT | Nội dung | Thời gian |",
+        "| 1 | Sơ kết | Quý I |",
         "- Đoạn cuối.",
+    ]
+
+
+def test_docx_task_table_gives_one_line_per_row_and_one_cell_per_grid_column(tmp_path: Path) -> None:
+    path = docx_table_file(
+        tmp_path / "kh.docx",
+        [
+            ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"),
+            ("I. NHÓM NHIỆM VỤ VỀ THỂ CHẾ", "", "", "", ""),  # merged across the whole row
+            ("1", "Ban hành quy chế\nphối hợp liên ngành", "Sở Nội vụ", "", "Quý III/2027"),
+            ("2", "Rà soát thủ tục", "Sở Tư pháp", "Sở Tài chính\nUBND các xã", ""),
+            ("3", "Giao các sở, ngành theo chức năng", "", "Công an tỉnh", "Năm 2028"),
+            ("4", "Tập huấn", "Sở Y tế", "", ""),
+        ],
+        merges=[((1, 0), (1, 4)), ((4, 1), (4, 2)), ((4, 4), (5, 4))],
+    )
+
+    lines = load_file(path).text.split("\n")
+
+    assert lines == [
+        "PHỤ LỤC",
+        "| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |",
+        "I. NHÓM NHIỆM VỤ VỀ THỂ CHẾ",  # one merged cell: a plain line
+        # a paragraph going on in lower case joins with a space; an empty cell stays empty
+        "| 1 | Ban hành quy chế phối hợp liên ngành | Sở Nội vụ |  | Quý III/2027 |",
+        # two agencies in two paragraphs join with "; "; the empty last cell stays
+        "| 2 | Rà soát thủ tục | Sở Tư pháp | Sở Tài chính; UBND các xã |  |",
+        # a cell merged across two columns comes once, a cell merged down repeats in each row
+        "| 3 | Giao các sở, ngành theo chức năng |  | Công an tỉnh | Năm 2028 |",
+        "| 4 | Tập huấn | Sở Y tế |  | Năm 2028 |",
+        "",
+    ]
+
+
+def test_docx_layout_table_without_labels_keeps_its_cell_lines_apart(tmp_path: Path) -> None:
+    path = docx_table_file(
+        tmp_path / "tb.docx",
+        [
+            ("ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH XANH\nSố: 12/TB-UBND", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("", "", "Hòa Bình Xanh, ngày 02 tháng 3 năm 2027"),
+        ],
+        before="",
+    )
+
+    lines = load_file(path).text.split("\n")
+
+    assert lines == [
+        "",
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH HÒA BÌNH XANH",
+        "Số: 12/TB-UBND",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "|  |  | Hòa Bình Xanh, ngày 02 tháng 3 năm 2027 |",
+        "",
     ]
 
 
@@ -101,8 +156,6 @@ def test_pdf_without_text_layer_needs_ocr() -> None:
     assert "scan.pdf" in str(error.value)
 
 
-def test_missing_file_is_an_unsupported_file(tmp_path: object) -> None:
-    from pathlib import Path
-
+def test_missing_file_is_an_unsupported_file(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedFile, match="khong-co.txt"):
         load_file(Path(str(tmp_path)) / "khong-co.txt")

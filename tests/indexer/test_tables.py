@@ -1,10 +1,14 @@
-"""Task tables (tab- or pipe-separated rows) become one labelled line per row; other tables stay."""
+"""Task tables (tab- or pipe-separated rows, Word tables) become one labelled line per row; others stay."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from indexer.cleaning import clean
 from indexer.ingest import ingest_bytes
+from indexer.loaders import load_file
 from indexer.tables import find_table, is_label, render_row, rewrite_tables, split_cells
+from tests.indexer.docfiles import docx_table_file
 
 _TITLE = """\
 PHỤ LỤC
@@ -253,3 +257,130 @@ def test_each_row_is_its_own_passage_under_the_appendix_heading() -> None:
     assert len(rows) == 3
     assert all(c.section.startswith("PHỤ LỤC") for c in rows)
     assert rows[1].text.startswith("- 2. Rà soát quy hoạch mạng lưới trường mầm non.")
+
+
+_DOCX_HEADER = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn")
+
+
+def cleaned_docx_lines(path: Path) -> list[str]:
+    return clean(load_file(path).text).text.split("\n")
+
+
+def test_docx_row_with_an_empty_cell_names_no_empty_label(tmp_path: Path) -> None:
+    path = docx_table_file(
+        tmp_path / "kh.docx",
+        [
+            _DOCX_HEADER,
+            ("1", "Xây dựng kế hoạch số hóa", "Sở Nội vụ", "", "Quý I/2027"),
+            ("2", "Kiểm tra việc thực hiện", "Văn phòng UBND tỉnh", "Sở Tư pháp", ""),
+        ],
+    )
+    assert cleaned_docx_lines(path) == [
+        "PHỤ LỤC",
+        # the deadline keeps its own label although the cell before it is empty
+        "- 1. Xây dựng kế hoạch số hóa. Cơ quan chủ trì: Sở Nội vụ. Thời hạn: Quý I/2027.",
+        "- 2. Kiểm tra việc thực hiện. Cơ quan chủ trì: Văn phòng UBND tỉnh. Cơ quan phối hợp: Sở Tư pháp.",
+    ]
+
+
+def test_docx_cell_of_two_paragraphs_reads_as_one_value(tmp_path: Path) -> None:
+    path = docx_table_file(
+        tmp_path / "kh.docx",
+        [
+            _DOCX_HEADER,
+            ("1", "Tổ chức hội nghị:\ntập huấn cán bộ", "Sở Nội vụ", "Sở Tài chính\nUBND các xã", "Quý II"),
+            ("2", "Tổng kết", "Sở Nội vụ", "Các sở, ngành;\nUBND các xã", "Tháng 12/2027"),
+        ],
+    )
+    assert cleaned_docx_lines(path) == [
+        "PHỤ LỤC",
+        "- 1. Tổ chức hội nghị: tập huấn cán bộ. Cơ quan chủ trì: Sở Nội vụ. "
+        "Cơ quan phối hợp: Sở Tài chính; UBND các xã. Thời hạn: Quý II.",
+        "- 2. Tổng kết. Cơ quan chủ trì: Sở Nội vụ. Cơ quan phối hợp: Các sở, ngành; UBND các xã. "
+        "Thời hạn: Tháng 12/2027.",
+    ]
+
+
+def test_docx_group_heading_rows_merged_across_the_table_stay_headings(tmp_path: Path) -> None:
+    path = docx_table_file(
+        tmp_path / "kh.docx",
+        [
+            _DOCX_HEADER,
+            ("I. NHÓM NHIỆM VỤ VỀ THỂ CHẾ", "", "", "", ""),
+            ("1", "Ban hành quy chế phối hợp", "Sở Nội vụ", "Sở Tư pháp", "Quý III/2027"),
+            ("2", "Rà soát văn bản", "Sở Tư pháp", "", "Quý IV/2027"),
+            ("NHÓM NHIỆM VỤ VỀ HẠ TẦNG", "", "", "", ""),  # no number, in capitals
+            ("1", "Nâng cấp trung tâm dữ liệu", "Sở Khoa học và Công nghệ", "", "Năm 2028"),
+            ("III", "NHÓM NHIỆM VỤ VỀ NHÂN LỰC", "", "", ""),  # the number cell apart, the title merged
+            ("1", "Đào tạo kỹ năng số", "Sở Nội vụ", "", "Năm 2028"),
+        ],
+        merges=[((1, 0), (1, 4)), ((4, 0), (4, 4)), ((6, 1), (6, 4))],
+    )
+    assert cleaned_docx_lines(path) == [
+        "PHỤ LỤC",
+        "I. NHÓM NHIỆM VỤ VỀ THỂ CHẾ",
+        "- 1. Ban hành quy chế phối hợp. Cơ quan chủ trì: Sở Nội vụ. Cơ quan phối hợp: Sở Tư pháp. "
+        "Thời hạn: Quý III/2027.",
+        "- 2. Rà soát văn bản. Cơ quan chủ trì: Sở Tư pháp. Thời hạn: Quý IV/2027.",
+        "NHÓM NHIỆM VỤ VỀ HẠ TẦNG",
+        "- 1. Nâng cấp trung tâm dữ liệu. Cơ quan chủ trì: Sở Khoa học và Công nghệ. Thời hạn: Năm 2028.",
+        "III. NHÓM NHIỆM VỤ VỀ NHÂN LỰC",
+        "- 1. Đào tạo kỹ năng số. Cơ quan chủ trì: Sở Nội vụ. Thời hạn: Năm 2028.",
+    ]
+
+
+def test_docx_lead_agency_merged_down_rows_is_named_in_each_row(tmp_path: Path) -> None:
+    path = docx_table_file(
+        tmp_path / "kh.docx",
+        [
+            _DOCX_HEADER,
+            ("1", "Lập danh mục dự án", "Sở Tài chính", "Sở Xây dựng", "Quý I/2027"),
+            ("2", "Thẩm định nguồn vốn", "", "Kho bạc Nhà nước", "Quý II/2027"),
+            ("3", "Giao kế hoạch vốn", "", "", "Quý III/2027"),
+        ],
+        merges=[((1, 2), (3, 2))],
+    )
+    assert cleaned_docx_lines(path) == [
+        "PHỤ LỤC",
+        "- 1. Lập danh mục dự án. Cơ quan chủ trì: Sở Tài chính. Cơ quan phối hợp: Sở Xây dựng. "
+        "Thời hạn: Quý I/2027.",
+        "- 2. Thẩm định nguồn vốn. Cơ quan chủ trì: Sở Tài chính. Cơ quan phối hợp: Kho bạc Nhà nước. "
+        "Thời hạn: Quý II/2027.",
+        "- 3. Giao kế hoạch vốn. Cơ quan chủ trì: Sở Tài chính. Thời hạn: Quý III/2027.",
+    ]
+
+
+def test_a_plain_line_right_under_the_header_titles_the_rows_below_it() -> None:
+    raw = [
+        "| TT | Nhiệm vụ | Chủ trì | Thời hạn |",
+        "Nhóm nhiệm vụ thường xuyên",
+        "| 1 | Báo cáo định kỳ | Sở Nội vụ | Hằng quý |",
+        "| 2 | Cập nhật dữ liệu | Sở Tư pháp | Hằng tháng |",
+    ]
+    assert rewrite_tables(raw) == [
+        "Nhóm nhiệm vụ thường xuyên",
+        "- 1. Báo cáo định kỳ. Chủ trì: Sở Nội vụ. Thời hạn: Hằng quý.",
+        "- 2. Cập nhật dữ liệu. Chủ trì: Sở Tư pháp. Thời hạn: Hằng tháng.",
+    ]
+
+
+def test_capitals_after_a_task_row_title_a_group_but_after_a_group_title_go_on_with_it() -> None:
+    raw = [
+        "TT\tNỘI DUNG\tĐƠN VỊ CHỦ TRÌ\tTHỜI GIAN",
+        "I\tNHÓM NHIỆM VỤ VỀ",
+        "THỂ CHẾ",  # the group title wrapped
+        "1\tBan hành quy chế phối hợp\tSở Nội vụ\tQuý III/2027",
+        "NHÓM NHIỆM VỤ VỀ HẠ TẦNG",  # a group title of its own
+        "1\tNâng cấp trung tâm dữ liệu\tSở Khoa học và Công nghệ\tNăm 2028",
+        "\tB. Nhiệm vụ về vốn của\t\t",  # a marked title in the task column, its number cell empty
+        "ngân sách tỉnh",  # wrapped onto the next line
+        "1\tPhân bổ vốn\tSở Tài chính\tQuý I/2028",
+    ]
+    assert rewrite_tables(raw) == [
+        "I. NHÓM NHIỆM VỤ VỀ THỂ CHẾ",
+        "- 1. Ban hành quy chế phối hợp. Đơn vị chủ trì: Sở Nội vụ. Thời gian: Quý III/2027.",
+        "NHÓM NHIỆM VỤ VỀ HẠ TẦNG",
+        "- 1. Nâng cấp trung tâm dữ liệu. Đơn vị chủ trì: Sở Khoa học và Công nghệ. Thời gian: Năm 2028.",
+        "B. Nhiệm vụ về vốn của ngân sách tỉnh",
+        "- 1. Phân bổ vốn. Đơn vị chủ trì: Sở Tài chính. Thời gian: Quý I/2028.",
+    ]
