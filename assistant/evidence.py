@@ -257,6 +257,7 @@ def candidate_sources(candidate: Candidate, record: DocumentRecord, hits: list[H
 
 # A year a clause gives its fact: "Đến hết năm 2025, …", "MỤC TIÊU NĂM 2026"
 _YEAR_OF = re.compile(r"(?i)\bnăm\s+((?:19|20)\d\d)\b")
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "2030", "thời kỳ 2021 - 2030", "29/7/2025"
 
 
 def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
@@ -270,8 +271,8 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
     chunk = hits[candidate.hit_index].chunk
     said = f"{chunk.text[candidate.quote[0]:candidate.quote[1]]} {chunk.section.split(' > ')[-1]}"
     stated = set(_YEAR_OF.findall(said))
-    if stated and not stated & set(analysis.years):
-        return True
+    if stated and not set(_ANY_YEAR.findall(said)) & set(analysis.years):
+        return True  # "… thời kỳ 2021 - 2030, tầm nhìn đến năm 2050" is still of the asked "2021 - 2030"
     asked_ranges = set(_YEAR_RANGE.findall(analysis.text))
     said_ranges = set(_YEAR_RANGE.findall(said))
     return bool(asked_ranges and said_ranges and not asked_ranges & said_ranges)

@@ -32,7 +32,12 @@ from assistant.evidence import (
     toneless,
 )
 from assistant.facts import DOC_REF, Fact, doc_refs, quantities, quoted, times
-from assistant.header_answers import header_candidates, self_candidates, signer_as_person
+from assistant.header_answers import (
+    header_candidates,
+    recipient_candidates,
+    self_candidates,
+    signer_as_person,
+)
 from assistant.list_answers import (
     items_under_heading,
     list_candidates,
@@ -179,6 +184,8 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             phrase = text[fact.start:fact.end]
             words = phrase.split()
             lead = len(fact.qualifier.split()) + 1  # "tối đa 06" before "thí sinh"
+            if fact.unit_start >= 0:
+                lead = len(text[fact.start:fact.unit_start].split())  # "ít nhất hai phần ba (2/3) tổng số"
             following = terms_of(" ".join(words[lead:]))
             fit = 0.1 + nearby_fit(analysis, text, clause, fact)
             # a quantity of another unit does not answer: "bao nhiêu km" is not "11 xã"
@@ -641,6 +648,9 @@ def extract_answer(
         if analysis.kind is QuestionKind.SIGNER:
             # who signed is only in the document header; passages do not say
             return max(meta, key=lambda c: c.score) if meta else None
+    sent = recipient_candidates(analysis, hits, get_record)
+    if sent:  # where the document is sent is in its Nơi nhận, not in its passages
+        return max(sent, key=lambda c: c.score)
     scopes = read_scopes(analysis, hits)
     kind = analysis.kind
     if kind is QuestionKind.WHO or kind is QuestionKind.ISSUER or kind is QuestionKind.SIGNER:

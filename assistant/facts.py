@@ -81,6 +81,20 @@ QUANTITY = re.compile(
     r"(?P<number>\d+(?:[.,]\d+)*)(?P<unit>\s*(?:%|phần trăm)|(?:\s+[^\W\d_]+){1,3})?",
     re.I,
 )
+# A fraction of a whole, which a bare "2/3" would read as a date:
+#   (ít nhất|quá|…)\s+                      optional qualifier: "ít nhất"
+#   (một|hai|…) phần (hai|ba|tư|…)           spelled out: "hai phần ba", optionally with "(2/3)"
+#   | \d+/\d+ (?= (tổng )?số )               digits only when "số" (of the number) follows: "2/3 tổng số"
+#   (?P<whole>\s+(?:tổng\s+)?số)?            "tổng số" before the counted thing: the unit starts after it
+# Example: "ít nhất hai phần ba (2/3) tổng số thành viên", "quá 1/2 số đại biểu"
+_FRACTION_WORD = r"(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín)"
+FRACTION = re.compile(
+    r"(?:(?P<qualifier>ít nhất|tối thiểu|quá|hơn|trên|dưới|không quá|không dưới)\s+)?"
+    rf"(?P<number>{_FRACTION_WORD}\s+phần\s+(?:{_FRACTION_WORD}|tư|mười)(?:\s*\(\s*\d+\s*/\s*\d+\s*\))?"
+    r"|\d+\s*/\s*\d+(?=\s+(?:tổng\s+)?số\s))"
+    r"(?P<whole>\s+(?:tổng\s+)?số)?",
+    re.I,
+)
 # A quoted name: “Ngày hội đọc sách”, "Tuổi trẻ sáng tạo vì cộng đồng"
 QUOTED = re.compile(r"“([^”]{3,200})”|\"([^\"\n]{3,200}(?:\n[^\"\n]{1,200})?)\"")  # a PDF line may wrap once
 
@@ -93,6 +107,7 @@ class Fact:
     start: int
     end: int
     qualifier: str = ""  # "trước", "hơn", the document type, or the words before a quote
+    unit_start: int = -1  # a quantity whose number is several words ("hai phần ba (2/3) tổng số"): its unit
 
 
 def doc_refs(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
@@ -106,10 +121,20 @@ def _inside(pos: int, spans: list[Fact]) -> bool:
     return any(span.start <= pos < span.end for span in spans)
 
 
+def fractions(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
+    """Return fractions with the counted thing after them: "hai phần ba (2/3) tổng số thành viên"."""
+    found = []
+    for m in FRACTION.finditer(text, start, len(text) if end is None else end):
+        unit = re.match(r"(?:\s+[^\W\d_]+){1,3}", text[m.end():m.end() + 40])
+        qualifier = " ".join((m.group("qualifier") or "").lower().split())
+        found.append(Fact("quantity", m.start(), m.end() + (unit.end() if unit else 0), qualifier, m.end()))
+    return found
+
+
 def times(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
-    """Return time expressions and frequencies in text[start:end], outside document references."""
+    """Return time expressions and frequencies in text[start:end], outside references and fractions."""
     end = len(text) if end is None else end
-    refs = doc_refs(text, start, end)
+    refs = doc_refs(text, start, end) + fractions(text, start, end)
     found = [Fact("period", m.start(), m.end()) for m in PERIOD_EXPR.finditer(text, start, end)]
     for m in TIME_EXPR.finditer(text, start, end):
         if _inside(m.start(), refs) or _inside(m.start(), found):
@@ -124,8 +149,8 @@ def times(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
 def quantities(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
     """Return quantities with units in text[start:end], skipping dates, years, references and numbering."""
     end = len(text) if end is None else end
-    taken = doc_refs(text, start, end) + times(text, start, end)
-    found = []
+    found = fractions(text, start, end)
+    taken = doc_refs(text, start, end) + times(text, start, end) + found
     pos = start
     # a match that is skipped (a year, a date) resumes the search right after its number, so that its
     # would-be unit words can still open the next quantity: "30/9/2026 đạt tối thiểu 60%"
@@ -150,7 +175,7 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
             unit_end = m.end("number") + len(unit)
         qualifier = " ".join((m.group("qualifier") or "").lower().split())
         found.append(Fact("quantity", m.start(), unit_end, qualifier))
-    return found
+    return sorted(found, key=lambda fact: fact.start)
 
 
 def quoted(text: str, start: int = 0, end: int | None = None) -> list[Fact]:

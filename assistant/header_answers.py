@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from assistant.evidence import (
+    MAX_LIST_CHARS,
     NUMBER,
     Candidate,
     asked_numbers,
@@ -231,4 +232,55 @@ def signer_as_person(analysis: QuestionAnalysis, hits: list[Hit],
         backing = support(analysis, f"{office} {name}")
         found.append(Candidate(f"{meta.signer_name} ({office})", None, (located.start(), located.end()),
                                backing, backing + 0.1 + 0.08 / (1 + rank), record.doc_id))
+    return found
+
+
+# A Nơi nhận item that names no addressee: "Lưu: VT", "Như trên", "Như Điều 3"
+_NOT_ADDRESSEE = re.compile(r"(?i)^(?:lưu\b|như\s+(?:trên|điều|khoản|kính gửi))")
+# The purpose marks of an addressee: "(báo cáo)", "(b/c)", "(để b/c)", "(thực hiện)", "(t/h)"
+_PURPOSE_MARKS = {
+    "báo cáo": re.compile(r"(?i)\((?:để\s+)?(?:báo cáo|b/c)\)"),
+    "thực hiện": re.compile(r"(?i)\((?:để\s+)?(?:thực hiện|t/h)\)"),
+    "biết": re.compile(r"(?i)\((?:để\s+)?biết\)"),
+    "phối hợp": re.compile(r"(?i)\((?:để\s+)?(?:phối hợp|p/h)\)"),
+}
+
+
+def addressees(recipients: tuple[str, ...], purpose: str) -> list[str]:
+    """Return the addressees of a document for a purpose ("" for all), as written.
+
+    "Nơi nhận: - Như trên; - UBND tỉnh (b/c); - Lưu: VT" of a Công văn sends it to its "Kính gửi"
+    addressees (the items before "Như trên"); the copies after it are for reporting and filing.
+    """
+    items = [item.strip(" -;,.") for entry in recipients for item in re.split(r";\s*-\s*|^\s*-\s*", entry)]
+    items = [item for item in items if item]
+    if purpose:
+        mark = _PURPOSE_MARKS[purpose]
+        return [item for item in items if mark.search(item)]
+    as_above = next((i for i, item in enumerate(items) if re.match(r"(?i)như\s+(?:trên|kính gửi)", item)),
+                    None)
+    if as_above:
+        items = items[:as_above]
+    return [item for item in items if not _NOT_ADDRESSEE.match(item)]
+
+
+def recipient_candidates(analysis: QuestionAnalysis, hits: list[Hit],
+                         get_record: Callable[[str], DocumentRecord | None]) -> list[Candidate]:
+    """Return where a retrieved document is sent, from its "Kính gửi" and "Nơi nhận" lists.
+
+    "Kế hoạch … được gửi để báo cáo những nơi nào?" is answered by the "(báo cáo)" items of the plan's
+    Nơi nhận; the quote is the first addressee as the document writes it.
+    """
+    if analysis.recipients is None:
+        return []
+    found = []
+    for rank, record in retrieved_records(hits, get_record):
+        names = addressees(record.metadata.recipients, analysis.recipients)
+        located = _loose(names[0]).search(record.text) if names else None
+        if located is None:
+            continue
+        backing = support(analysis, own_name(record.metadata) + " " + record.text[:400])
+        answer = shorten("; ".join(names), MAX_LIST_CHARS)
+        found.append(Candidate(answer, None, (located.start(), located.end()), backing,
+                               backing + 0.3 + 0.08 / (1 + rank), record.doc_id))
     return found

@@ -48,13 +48,22 @@ def _named_share(analysis: QuestionAnalysis, label: str) -> float:
 
 
 def _parts(analysis: QuestionAnalysis, section: Section) -> list[str]:
-    """Return the parts one level below a heading: their labels, or the agencies they name."""
+    """Return the parts one level below a heading: their labels, or the agencies they name.
+
+    When the parts are themselves names ("- Giám đốc các sở, thủ trưởng các ban, ngành;"), a part
+    whose name the agency reader does not take whole ("- Trưởng, phó các ban đảng;") is kept as written:
+    it is one more member of the same list, not a sentence with a doer in it.
+    """
     agencies = analysis.kind is QuestionKind.WHO
+    labels = [_bare(child.label).rstrip(";.,").strip() for child in section.children
+              if child.label and (child.is_heading or read_marker(child.label).kind != "para")]
+    actors = [heading_actor(label) if agencies else label for label in labels]
+    named = [label for label, actor in zip(labels, actors, strict=True)
+             if actor and actor.rstrip(";.,") == label]
+    whole_names = agencies and len(named) >= 2 and len(named) * 2 >= len(labels)
     parts = []
-    for child in section.children:
-        if not child.label or not (child.is_heading or read_marker(child.label).kind != "para"):
-            continue
-        part = heading_actor(_bare(child.label)) if agencies else _bare(child.label)
+    for label, actor in zip(labels, actors, strict=True):
+        part = actor or (label if whole_names else None)
         if part:
             parts.append(shorten(part, ITEM_CHARS))
     return parts

@@ -70,6 +70,7 @@ class QuestionAnalysis:
     plural: bool = False  # the question asks for several things ("những cơ quan nào", "gồm những gì")
     head: tuple[str, ...] = ()  # the noun the question word asks about: "mô hình" in "là mô hình gì"
     excluded: tuple[str, ...] = ()  # what "Ngoài …," sets aside: "Ngoài quy chế, … những văn bản nào"
+    recipients: str | None = None  # the document's addressees are asked: "" all, or "báo cáo", "thực hiện"
 
     @property
     def bigrams(self) -> tuple[str, ...]:
@@ -465,6 +466,34 @@ def named_agencies(question: str, places: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# Where a document is sent (its "Kính gửi" and "Nơi nhận"), in match_key form:
+#   gửi|gửi tới|kính gửi      the verb: "được gửi", "gửi tới", "gửi đến", "gửi cho"
+#   (để báo cáo|để thực hiện)  optional purpose, before or after the preposition
+#   (những|các) (nơi|cơ quan|đơn vị|địa chỉ) nào | ai | đâu   the question word
+# or "nơi nhận" itself. Example: "Kế hoạch … được gửi để thực hiện tới những nơi nào?"; not "gửi Ban Chỉ
+# đạo tỉnh thông qua những cơ quan nào" (an object follows "gửi": a step of a task, not the addressees)
+_SENT_TO = re.compile(
+    r"\b(?:kính )?gửi(?: để (?P<purpose>báo cáo|thực hiện|biết|phối hợp))?(?: (?:tới|đến|cho|về))?"
+    r"(?: để (?P<purpose2>báo cáo|thực hiện|biết|phối hợp))?"
+    r" (?:những|các) (?:nơi|cơ quan|đơn vị|địa chỉ|tổ chức)(?: \w+)? nào\b"
+    r"|\bnơi nhận\b|\bkính gửi (?:những |các )?(?:ai|cơ quan nào|đơn vị nào|những nơi nào)"
+)
+# The sender is the document itself: the question opens with its type ("Kế hoạch …", "Công văn này …")
+_DOCUMENT_FIRST = re.compile(
+    r"^(?:theo [^,]+, )?(?:văn bản|kế hoạch|công văn|thông báo|quyết định|chỉ thị|nghị quyết|hướng dẫn|"
+    r"chương trình|tờ trình|quy chế|đề án)\b"
+)
+
+
+def _recipients_asked(key: str) -> str | None:
+    """Return the purpose whose addressees a question asks ("báo cáo", "thực hiện"), "" for all of them,
+    or None when it does not ask where the document is sent."""
+    match = _SENT_TO.search(key)
+    if match is None or not (_DOCUMENT_FIRST.match(key) or re.search(r"nơi nhận|kính gửi", match.group(0))):
+        return None
+    return match.groupdict().get("purpose") or match.groupdict().get("purpose2") or ""
+
+
 def analyse_question(question: str) -> QuestionAnalysis:
     """Return the kind, role, unit and content terms of a Vietnamese question."""
     # "ứng dụng AI" is not the question word "Ai"
@@ -522,4 +551,5 @@ def analyse_question(question: str) -> QuestionAnalysis:
         plural=kind is QuestionKind.LIST or bool(_PLURAL.search(key) or listed),
         head=_head(key),
         excluded=content_terms(excluded.group(1)) if (excluded := _EXCLUDED.search(key)) else (),
+        recipients=_recipients_asked(key),
     )

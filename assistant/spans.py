@@ -135,7 +135,8 @@ _NOT_AGENCY = re.compile(
     r"những (?!(?:cơ quan|đơn vị|đồng chí|sở|ngành))|mỗi (?!(?:cơ quan|đơn vị|đồng chí)))"
 )
 # Extra heads of a compound name whose later words look like verbs: "Ủy ban kiểm tra Tỉnh ủy".
-_LONG_HEADS = ("ủy ban kiểm tra", "ban chỉ đạo", "ban quản lý", "ban tổ chức", "ban xây dựng đảng")
+_LONG_HEADS = ("ủy ban kiểm tra", "ban chỉ đạo", "ban quản lý", "ban tổ chức", "ban xây dựng đảng",
+               "trung tâm dịch vụ tổng hợp")  # a commune's service centre: "… tổng hợp xã"
 
 _ROLE_VERBS: tuple[tuple[str, Role], ...] = (
     ("chủ trì", Role.LEAD),
@@ -352,6 +353,7 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         name_end = max(head.end(), _past_long_head(fold, head.start()))  # "Ủy ban kiểm tra …"
         lower_run = 0  # lower-case words since the last capitalised one
+        plain_run = False  # whether those words hold more than place words ("tỉnh"): "Quan trắc tài nguyên"
         dashed = False
         for word in _WORD.finditer(text, name_end, end):
             gap = text[name_end:word.start()]
@@ -366,13 +368,16 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             token = word.group(0)
             after = text[word.end():word.end() + 2]
             if token[0].isupper() or (token == "&" and after[:1].isupper()):
-                lower_run = 0
+                lower_run, plain_run = 0, False
             elif token == "và" and re.match(r"\s+[" + _UPPER + r"]", after):
                 lower_run = 1
+            elif token == "và" and plain_run and _joins_lower(text, word.end(), end, fold):
+                lower_run, plain_run = 1, False  # "Trung tâm Quan trắc tài nguyên và môi trường"
             elif token.isalpha() and (token in NAME_LOWER or (lower_run < 3 and token not in _NOT_NAME)):
                 if _ANY_VERB.match(fold, word.start()):
                     break
                 lower_run += 1
+                plain_run = plain_run or token not in NAME_LOWER
             else:
                 break
             name_end = word.end()
@@ -381,6 +386,17 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             name_end = tail.end()
         spans.append((head.start(), name_end))
     return spans
+
+
+def _joins_lower(text: str, at: int, end: int, fold: str) -> bool:
+    """Return whether the lower-case word after a "và" at `at` goes on with a name: "môi trường" of
+    "Trung tâm Quan trắc tài nguyên và môi trường" does; "các địa phương" or a verb opens another phrase."""
+    following = re.match(r"\s+([^\W\d_]+)", text[at:end])
+    if following is None or not following.group(1).islower():
+        return False
+    word = following.group(1)
+    verb = _ANY_VERB.match(fold, at + following.start(1))
+    return word not in _NOT_NAME and word not in NAME_LOWER and not verb
 
 
 # The rest of a ministry or department name that itself holds a comma

@@ -1,0 +1,149 @@
+"""Rules found on the genre6 and dev3 tuning sets (written 27 Nov): fractions of a whole, …
+
+Every passage here is invented (a Hà Giang council's rules); none is a gold question's text.
+"""
+
+from assistant.extract import extract_answer
+from assistant.facts import quantities, times
+from assistant.question import analyse_question
+from indexer.model import DocumentMetadata
+from tests.assistant.builders import document, hit
+
+RULES = """ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
+Số: 77/QĐ-UBND
+QUY CHẾ
+hoạt động của Hội đồng thi đua - khen thưởng tỉnh
+
+Điều 5. Hội đồng họp định kỳ 6 tháng một lần. Cuộc họp chỉ được tiến hành khi có ít nhất hai phần ba \
+(2/3) tổng số thành viên tham dự; ý kiến kết luận được thông qua khi quá 1/2 số thành viên có mặt \
+tán thành. Phiên họp tổng kết năm 2026 tổ chức ngày 2/3/2027 với 25 đại biểu.
+""".replace("\\\n", "")
+META = DocumentMetadata(doc_type="QUY CHẾ", number="77/QĐ-UBND", issuer="ỦY BAN NHÂN DÂN TỈNH HÀ GIANG",
+                        issued_date="2026-12-10",
+                        title="hoạt động của Hội đồng thi đua - khen thưởng tỉnh")
+RECORD = document(RULES, doc_id="qc-77", metadata=META)
+
+
+def _hits() -> list:  # type: ignore[type-arg]
+    articles = [p for p in RULES.split("\n\n") if p.startswith("Điều")]
+    return [hit(RECORD, article.strip("\n"), article[:7], score=1.0 - i / 100, index=i)
+            for i, article in enumerate(articles)]
+
+
+def _ask(question: str) -> str:
+    found = extract_answer(analyse_question(question), _hits(), lambda _: RECORD)
+    assert found is not None
+    return found.answer
+
+
+def test_a_fraction_is_a_quantity_not_a_date() -> None:
+    text = RULES
+    found = [text[f.start:f.end] for f in quantities(text)]
+    assert any(phrase.startswith("ít nhất hai phần ba (2/3) tổng số thành viên") for phrase in found)
+    assert any(phrase.startswith("quá 1/2 số thành viên") for phrase in found)
+    dates = [text[f.start:f.end] for f in times(text)]
+    assert "ngày 2/3/2027" in dates and not any("(2/3)" in d or "1/2" in d for d in dates)
+
+
+def test_a_fraction_answers_how_many_members() -> None:
+    answer = _ask("Cuộc họp Hội đồng thi đua Hà Giang cần tối thiểu bao nhiêu thành viên dự?")
+    assert "hai phần ba (2/3) tổng số thành viên" in answer
+    assert "1/2" in _ask("Kết luận được thông qua khi bao nhiêu thành viên có mặt tán thành?")
+
+
+def test_agency_names_with_lower_case_words() -> None:
+    from assistant.spans import agency_mentions
+
+    def names(text: str) -> list[str]:
+        return [text[a:b] for a, b in agency_mentions(text, 0, len(text))]
+
+    assert names("Chi cục Thủy lợi phối hợp với Trung tâm Quan trắc tài nguyên và môi trường đo mặn") == [
+        "Chi cục Thủy lợi", "Trung tâm Quan trắc tài nguyên và môi trường"]
+    assert names("phối hợp với Trung tâm Dịch vụ tổng hợp xã hướng dẫn người nuôi") == [
+        "Trung tâm Dịch vụ tổng hợp xã"]
+    # a "và" after place words or before "các" or a verb joins two phrases, not one name
+    assert names("Công an tỉnh và lực lượng chức năng kiểm tra") == ["Công an tỉnh"]
+    assert names("Sở Tài chính và các địa phương") == ["Sở Tài chính"]
+    assert names("Sở Y tế tổng hợp và báo cáo") == ["Sở Y tế"]
+
+
+INVITATION = """THÔNG BÁO
+triệu tập hội nghị tổng kết năm 2026
+
+1. Mời dự:
+- Các đồng chí Ủy viên Ban Thường vụ Huyện ủy;
+- Trưởng, phó các ban đảng, Chánh Văn phòng Huyện ủy;
+- Bí thư đảng ủy các xã, thị trấn;
+- Giám đốc Trung tâm Y tế huyện.
+
+2. Thời gian: 01 ngày, ngày 20/12/2026.
+"""
+
+
+def test_members_of_an_invitation_list_are_kept_whole() -> None:
+    from assistant.outline import outline_candidates
+
+    record = document(INVITATION, doc_id="tb-moi")
+    start = INVITATION.index("1. Mời dự")
+    hits = [hit(record, INVITATION[start:INVITATION.index("2. Thời")].strip(), "1. Mời dự:")]
+    found = outline_candidates(analyse_question("Những ai được mời dự hội nghị tổng kết?"), hits,
+                               lambda _: record)
+    assert found and found[0].answer.split("; ") == [
+        "Các đồng chí Ủy viên Ban Thường vụ Huyện ủy", "Trưởng, phó các ban đảng, Chánh Văn phòng Huyện ủy",
+        "Bí thư đảng ủy các xã, thị trấn", "Giám đốc Trung tâm Y tế huyện"]
+
+
+def test_a_year_range_the_sentence_repeats_is_not_another_year() -> None:
+    from assistant.evidence import other_year
+
+    text = ("Sở Tài chính chủ trì hoàn thành điều chỉnh Quy hoạch tỉnh thời kỳ 2021 - 2030, tầm nhìn đến "
+            "năm 2050, trình cấp có thẩm quyền trong quý IV/2026.")
+    record = document(text, doc_id="kh-qh")
+    hits = [hit(record, text, "II. NHIỆM VỤ")]
+    asked = analyse_question("Sở nào chủ trì điều chỉnh Quy hoạch tỉnh thời kỳ 2021 - 2030?")
+    answer = extract_answer(asked, hits, lambda _: record)
+    assert answer is not None and answer.answer.startswith("Sở Tài chính")
+    assert not other_year(asked, answer, hits)
+    # a year the sentence does not give at all is still another year's fact
+    assert other_year(analyse_question("Sở nào chủ trì điều chỉnh Quy hoạch tỉnh năm 2027?"), answer, hits)
+
+
+CLOSING = DocumentMetadata(
+    doc_type="KẾ HOẠCH", number="15-KH/ĐU", issuer="ĐẢNG ỦY XÃ MINH TÂN", title="công tác dân vận năm 2027",
+    recipients=("Ban Dân vận Huyện ủy (báo cáo)", "Thường trực Đảng ủy (b/c)", "UBND xã (thực hiện)",
+                "Các chi bộ trực thuộc (thực hiện)", "Lưu Văn phòng Đảng ủy"))
+PLAN_TEXT = """ĐẢNG ỦY XÃ MINH TÂN
+Số 15-KH/ĐU
+KẾ HOẠCH
+công tác dân vận năm 2027
+
+1. Các chi bộ gửi báo cáo về Văn phòng Đảng ủy trước ngày 15/12/2027.
+
+Nơi nhận:
+- Ban Dân vận Huyện ủy (báo cáo),
+- Thường trực Đảng ủy (b/c),
+- UBND xã (thực hiện),
+- Các chi bộ trực thuộc (thực hiện),
+- Lưu Văn phòng Đảng ủy.
+"""
+
+
+def test_where_a_document_is_sent_is_its_list_of_addressees() -> None:
+    from assistant.header_answers import addressees
+
+    record = document(PLAN_TEXT, doc_id="kh-15", metadata=CLOSING)
+    hits = [hit(record, PLAN_TEXT[PLAN_TEXT.index("1. Các"):PLAN_TEXT.index("Nơi")].strip(), "1.")]
+
+    def ask(question: str) -> str:
+        found = extract_answer(analyse_question(question), hits, lambda _: record)
+        assert found is not None
+        return found.answer
+
+    assert ask("Kế hoạch công tác dân vận năm 2027 của Đảng ủy xã Minh Tân được gửi để báo cáo những nơi "
+               "nào?") == "Ban Dân vận Huyện ủy (báo cáo); Thường trực Đảng ủy (b/c)"
+    assert ask("Kế hoạch công tác dân vận năm 2027 được gửi tới những nơi nào?").endswith(
+        "Các chi bộ trực thuộc (thực hiện)")  # filing ("Lưu …") is no addressee
+    assert analyse_question("Các chi bộ gửi báo cáo tới những cơ quan nào?").recipients is None
+    # a Công văn's "Như trên" stands for its "Kính gửi" addressees; copies after it are not where it is sent
+    assert addressees(("Sở Y tế", "Sở Nội vụ", "Như trên", "UBND tỉnh (b/c)", "Lưu: VT"), "") == [
+        "Sở Y tế", "Sở Nội vụ"]
