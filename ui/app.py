@@ -3,7 +3,8 @@
 One process, one port: the UI at "/", the HTTP API at "/v1", OpenAPI at "/docs", and the
 whole-document page at "/ui/doc/{doc_id}?start=&end=". The UI calls the `Assistant` directly
 (no HTTP hop); everything it shows is rendered by `ui.render`. With API keys configured the UI and
-the document page need a login with one of them first (`ui.access`), as the API's read endpoints do.
+the document page need a login with one of them first (`ui.access`), as the API's read endpoints do,
+and that login is what lets the documents tab upload and delete: nobody types the key twice.
 """
 
 from __future__ import annotations
@@ -73,14 +74,17 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
     """Return the Gradio app: a chat tab with filters and feedback, and a documents tab.
 
     The documents tab can upload and delete only under the API's write rule (`ui.access`): with no API
-    keys configured it is read-only and says how to enable writes, and the write handlers do not exist.
+    keys configured it is read-only and says how to enable writes, and the write handlers do not exist;
+    with keys configured the session's login (made with one of them) allows changes, no other key is asked.
     """
     feedback = FeedbackStore(settings.feedback_db)
     write_lock = threading.Lock()
     writable = writes_enabled(settings.api_keys)
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
-        logout = ("<a class='dqa-logout' href='/logout' style='margin-left:auto;font-size:14px'>Đăng xuất</a>"
+        # only this browser's session: user names are free labels that several people may share
+        logout = ("<a class='dqa-logout' href='/logout?all_session=false' "
+                  "style='margin-left:auto;font-size:14px'>Đăng xuất</a>"
                   if login_required(settings.api_keys) else "")
         gr.HTML(f"<header class='dqa-header'><div class='dqa-logo'>VB</div><div><h1>{TITLE}</h1>"
                 f"<p>Câu trả lời ngắn, kèm đúng đoạn văn bản làm căn cứ</p></div>{logout}</header>")
@@ -131,9 +135,10 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 docs_table = gr.HTML(elem_id="dqa-docs-table")
                 if not writable:
                     gr.Markdown(READ_ONLY_NOTICE, elem_id="dqa-read-only")
-                # changing the store from the UI needs one of the API keys, as in the API
-                admin_key = gr.Textbox(label="Khóa quản trị (Khóa API đã dùng khi đăng nhập) để tải lên, xóa",
-                                       type="password", visible=writable, elem_id="dqa-admin-key")
+                # changing the store needs one of the API keys, as in the API: the one this session
+                # logged in with
+                gr.Markdown("Tải lên và xóa dùng khóa API bạn đã đăng nhập, không cần nhập lại.",
+                            visible=writable, elem_id="dqa-write-note", elem_classes=["dqa-hint"])
                 with gr.Row(equal_height=False, visible=writable, elem_id="dqa-doc-changes"):
                     with gr.Column(min_width=280):
                         gr.Markdown("### Tải lên văn bản\nTệp .txt, .md, .docx hoặc .pdf (có lớp chữ; bản "
@@ -254,10 +259,10 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
 
         # --- documents: upload and remove --------------------------------------------------------------
 
-        def index_files(files: list[str] | None, key: str | None,
+        def index_files(files: list[str] | None, request: gr.Request,
                         progress: gr.Progress = gr.Progress()) -> tuple[str, Any]:  # noqa: B008
-            """Return the upload report, and clear the chosen files unless the key was refused."""
-            if refusal := write_refusal(key, settings.api_keys):
+            """Return the upload report, and clear the chosen files unless the session may not write."""
+            if refusal := write_refusal(request.username, settings.api_keys):
                 return render.upload_report([], [("", refusal)]), gr.update()  # keep them for a retry
             if not files:
                 return render.upload_report([], [("", "Chưa chọn tệp nào.")]), None
@@ -268,6 +273,7 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 try:
                     status = _index_one(assistant, settings, path, write_lock, progress, number, len(files))
                     done.append((path.name, status))
+                    log.info("web chat: %r uploaded %s (%s)", request.username, path.name, status)
                 except Exception as error:
                     if not isinstance(error, DQAError):
                         log.exception("indexing %s failed", path.name)
@@ -283,8 +289,8 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                 return gr.update(visible=False), f"Không tìm thấy văn bản: {error}"
             return gr.update(visible=True), f"Xóa **{document_label(record)}** ({record.n_chunks} đoạn)?"
 
-        def remove(doc_id: str | None, key: str | None) -> tuple[Any, ...]:
-            if refusal := write_refusal(key, settings.api_keys):
+        def remove(doc_id: str | None, request: gr.Request) -> tuple[Any, ...]:
+            if refusal := write_refusal(request.username, settings.api_keys):
                 return gr.update(visible=False), refusal
             if not doc_id:
                 return gr.update(visible=False), "Hãy chọn văn bản cần xóa."
@@ -297,15 +303,16 @@ def build_ui(assistant: Assistant, settings: Settings) -> gr.Blocks:
                         uploaded.unlink()
             except DQAError as error:
                 return gr.update(visible=False), f"Không xóa được: {error}"
+            log.info("web chat: %r removed %s (%s)", request.username, doc_id, record.source)
             return gr.update(visible=False), f"Đã xóa **{document_label(record)}**."
 
         if writable:  # without API keys the handlers are not wired at all: no event can change the store
-            index_button.click(index_files, [uploads, admin_key], [upload_result, uploads]).then(
+            index_button.click(index_files, [uploads], [upload_result, uploads]).then(
                 refresh, outputs=refresh_outputs)
             remove_button.click(ask_remove, [to_remove], [confirm_row, remove_result], queue=False)
             cancel_remove.click(lambda: (gr.update(visible=False), ""), outputs=[confirm_row, remove_result],
                                 queue=False)
-            confirm_remove.click(remove, [to_remove, admin_key], [confirm_row, remove_result]).then(
+            confirm_remove.click(remove, [to_remove], [confirm_row, remove_result]).then(
                 refresh, outputs=refresh_outputs)
 
     return demo
@@ -342,8 +349,8 @@ def mount_ui(app: FastAPI, assistant: Assistant, settings: Settings) -> FastAPI:
     """Add the whole-document page and mount the web chat at "/" on the API's app; return the app.
 
     With API keys configured both need a key first, as the API's read endpoints do: the chat behind
-    Gradio's login (any user name, an API key as password), the document page behind that login or
-    an API key header.
+    Gradio's login (any user name, an API key as password; its message is Vietnamese, its labels stay
+    Gradio's, see `ui.access.LOGIN_MESSAGE`), the document page behind that login or an API key header.
     """
     mounted: list[App] = []  # the Gradio app, once mounted below: it holds the login sessions
 

@@ -154,5 +154,6 @@ def _web_chat(base: str, key: str | None = None) -> tuple[set[str], set[str]]:
 
 def test_web_chat_can_change_documents_only_behind_a_key_when_keys_are_configured(api: str) -> None:
     elem_ids, handlers = _web_chat(api, KEY)
-    assert "dqa-read-only" not in elem_ids and {"dqa-admin-key", "dqa-upload"} <= elem_ids
+    assert "dqa-read-only" not in elem_ids and {"dqa-write-note", "dqa-upload"} <= elem_ids
+    assert "dqa-admin-key" not in elem_ids  # the login's key is used: no second key box
     assert {"index_files", "remove"} <= handlers

@@ -7,6 +7,7 @@ key configured, log in over HTTP and in headless chromium.
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 from collections.abc import Iterator
@@ -85,7 +86,8 @@ def test_with_keys_nothing_is_read_before_a_login(keyed_app: FastAPI) -> None:
     root = client.get("/")
     # Gradio's login page: the Vietnamese message, no component, no event, no document
     assert root.status_code == 200 and re.search(r'"auth_required":\s*true', root.text)
-    assert "Khóa API" in root.text and "dqa-chat" not in root.text and RECORD.source not in root.text
+    assert "Đăng nhập bằng khóa API" in root.text
+    assert "dqa-chat" not in root.text and RECORD.source not in root.text
     for path in ("/config", "/gradio_api/info", "/gradio_api/openapi.json"):
         assert client.get(path).status_code == 401, path
     assert client.post("/gradio_api/queue/join", json={}).status_code == 401  # no event runs
@@ -96,8 +98,9 @@ def test_with_keys_nothing_is_read_before_a_login(keyed_app: FastAPI) -> None:
     assert client.get("/ui/doc/khong-co").status_code == 401  # not even whether an id exists
 
 
-def test_the_login_page_explains_to_enter_the_api_key() -> None:
-    assert "Khóa API" in LOGIN_MESSAGE and "password" in LOGIN_MESSAGE and "username" in LOGIN_MESSAGE
+def test_the_login_page_carries_the_vietnamese_message(keyed_app: FastAPI) -> None:
+    config = re.search(r'"auth_message":\s*("(?:[^"\\]|\\.)*")', TestClient(keyed_app).get("/").text)
+    assert config and json.loads(config.group(1)) == LOGIN_MESSAGE
 
 
 @pytest.mark.parametrize("key", ["", " ", "khoa-ba", "khoa-mot-", "KHOA-MOT", "khoa-mot,khoa-hai"])
@@ -115,13 +118,25 @@ def test_any_name_with_a_key_logs_in_and_opens_the_chat_and_the_document_page(
     assert _log_in(client, name, key).status_code == 200
     assert "dqa-chat" in client.get("/").text and _chat_is_served(client)
     assert client.get("/gradio_api/user").json() == name
-    assert "/logout" in client.get("/config").text  # the header offers to log out
+    assert LOGOUT in client.get("/config").text  # the header offers to log out
     page = client.get(DOC_PAGE)
     assert page.status_code == 200 and SECRET_TEXT in page.text and 'id="dqa-hl"' in page.text
     assert client.get("/ui/doc/khong-co").status_code == 404
     # logging out ends the session: reading is refused again
-    assert client.get("/logout", follow_redirects=False).status_code == 302
+    assert client.get(LOGOUT, follow_redirects=False).status_code == 302
     assert not _chat_is_served(client) and client.get(DOC_PAGE).status_code == 401
+
+
+LOGOUT = "/logout?all_session=false"  # the header's "Đăng xuất" link
+
+
+def test_logging_out_ends_only_that_session_even_under_a_shared_user_name(keyed_app: FastAPI) -> None:
+    leaving, staying = TestClient(keyed_app), TestClient(keyed_app)
+    for client in (leaving, staying):  # user names are free labels: two people may both type "an"
+        assert _log_in(client, "an", "khoa-mot").status_code == 200
+    assert leaving.get(LOGOUT, follow_redirects=False).status_code == 302
+    assert not _chat_is_served(leaving) and leaving.get(DOC_PAGE).status_code == 401
+    assert _chat_is_served(staying) and staying.get(DOC_PAGE).status_code == 200
 
 
 def test_the_document_page_also_takes_an_api_key_header(keyed_app: FastAPI) -> None:
@@ -179,7 +194,8 @@ def test_real_server_reads_only_after_a_login(keyed_server: tuple[str, str]) -> 
     url, doc_id = keyed_server
     with httpx.Client(base_url=url, timeout=30) as client:
         root = client.get("/")
-        assert root.status_code == 200 and "Khóa API" in root.text and "dqa-chat" not in root.text
+        assert root.status_code == 200 and "Đăng nhập bằng khóa API" in root.text
+        assert "dqa-chat" not in root.text
         assert client.get("/config").status_code == 401
         refused = client.get(f"/ui/doc/{doc_id}")
         assert refused.status_code == 401 and LOGIN_REQUIRED in refused.text
@@ -209,7 +225,7 @@ def test_real_browser_logs_in_with_the_key(keyed_server: tuple[str, str]) -> Non
             page.goto(f"{url}/ui/doc/{doc_id}")
             assert LOGIN_REQUIRED in page.locator("h1").inner_text()
             page.get_by_role("link", name="Đăng nhập ở trang hỏi đáp").click()
-            page.get_by_text("Cần đăng nhập bằng Khóa API").wait_for(timeout=60_000)
+            page.get_by_text("Đăng nhập bằng khóa API").wait_for(timeout=60_000)
             assert page.locator("#dqa-chat").count() == 0
             SHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SHOTS / "desktop-login.png"))
@@ -233,8 +249,10 @@ def test_real_browser_logs_in_with_the_key(keyed_server: tuple[str, str]) -> Non
             assert "văn thư" in page.locator("#dqa-docs-table").inner_text()
             page.goto(f"{url}/ui/doc/{doc_id}")
             assert "Sở Nội vụ chủ trì kiểm tra" in page.locator("article").inner_text()
-            page.goto(f"{url}/logout")
-            page.get_by_text("Cần đăng nhập bằng Khóa API").wait_for(timeout=60_000)
+            page.goto(f"{url}/")
+            page.get_by_role("link", name="Đăng xuất").click()
+            page.get_by_text("Đăng nhập bằng khóa API").wait_for(timeout=60_000)
+            assert page.locator("#dqa-chat").count() == 0
 
             # a login posted from the page's context (as scripted tests log in) serves the chat too
             other = browser.new_page(viewport={"width": 390, "height": 844})

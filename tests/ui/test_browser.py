@@ -195,8 +195,23 @@ II. TỔ CHỨC THỰC HIỆN
 ROW_COUNT = "n => document.querySelectorAll('#dqa-docs-table tbody tr').length === n"
 
 
+def _log_in_with_the_form(page, url: str, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Log in on Gradio's login page as a person does: a name, the API key typed once; wait for the chat."""
+    page.goto(url + "/")
+    page.get_by_text("Đăng nhập bằng khóa API").wait_for(timeout=60_000)
+    page.get_by_label("username").fill("Phòng Tổng hợp")
+    page.get_by_label("password").fill(key)
+    page.get_by_role("button", name="Login").click()
+    page.locator("#dqa-chat").wait_for(timeout=60_000)
+
+
+def _uploaded_titles(server: RunningServer) -> list[str]:
+    return [d["title"] for d in _documents(server) if "đọc sách" in (d.get("title") or "")]
+
+
 @pytest.mark.timeout(900)
-def test_documents_tab_upload_with_errors_and_remove(server: RunningServer, tmp_path: Path) -> None:
+def test_a_logged_in_user_uploads_and_removes_without_typing_the_key_again(
+        server: RunningServer, tmp_path: Path) -> None:
     url, data_dir = server.base_url, server.data_dir
     good = tmp_path / "ke-hoach-ngay-hoi-doc-sach.txt"
     good.write_text(UPLOADED, encoding="utf-8")
@@ -204,30 +219,25 @@ def test_documents_tab_upload_with_errors_and_remove(server: RunningServer, tmp_
     empty.write_text("", encoding="utf-8")
     playwright, browser = _browser()
     try:
-        page = _logged_in_page(browser, server, viewport={"width": 1366, "height": 900})
-        page.goto(url + "/")
+        page = browser.new_page(viewport={"width": 1366, "height": 900})
+        _log_in_with_the_form(page, url, ADMIN_KEY)
         page.get_by_role("tab", name="Văn bản").click()
         rows = page.locator("#dqa-docs-table table.dqa-docs tbody tr")
         rows.first.wait_for(timeout=30_000)
         before = rows.count()
+        # no key box anywhere: the tab says the login's key is used
+        assert page.locator("input[type=password]").count() == 0
+        assert "không cần nhập lại" in page.locator("#dqa-write-note").inner_text()
+
         page.locator("#dqa-upload input[type=file]").set_input_files([str(good), str(empty)])
-        chosen = page.locator(f"#dqa-upload td.filename[aria-label='{good.name}']")
-        chosen.wait_for(timeout=30_000)
-        # the server has an API key: without it the upload is refused, nothing changes, the files stay chosen
+        page.locator(f"#dqa-upload td.filename[aria-label='{good.name}']").wait_for(timeout=30_000)
         page.get_by_role("button", name="Tải lên và lập chỉ mục").click()
         report = page.locator("#dqa-upload-result ul.dqa-upload-report")
-        report.wait_for(timeout=60_000)
-        assert "Cần khóa quản trị hợp lệ" in report.locator("li.dqa-fail").inner_text()
-        assert rows.count() == before and not (data_dir / "uploads" / good.name).exists()
-        assert chosen.is_visible()
-
-        page.locator("#dqa-admin-key input").fill(ADMIN_KEY)
-        page.get_by_role("button", name="Tải lên và lập chỉ mục").click()
         report.locator("li.dqa-ok").wait_for(timeout=300_000)
-        assert "tệp rỗng" in report.locator("li.dqa-fail").inner_text()
+        assert "tệp rỗng" in report.locator("li.dqa-fail").inner_text()  # a bad file among good ones
         assert "đã thêm" in report.locator("li.dqa-ok").inner_text()
         page.wait_for_function(ROW_COUNT, arg=before + 1, timeout=30_000)
-        assert (data_dir / "uploads" / good.name).is_file()
+        assert (data_dir / "uploads" / good.name).is_file() and _uploaded_titles(server)
         page.screenshot(path=str(SHOTS / "desktop-documents.png"), full_page=True)
 
         page.locator("#dqa-remove input").click()
@@ -236,7 +246,49 @@ def test_documents_tab_upload_with_errors_and_remove(server: RunningServer, tmp_
         page.get_by_role("button", name="Xóa văn bản…").click()
         page.get_by_role("button", name="Xác nhận xóa").click()
         page.wait_for_function(ROW_COUNT, arg=before, timeout=60_000)
-        assert not (data_dir / "uploads" / good.name).exists()
+        assert "Đã xóa" in page.locator("#dqa-doc-changes").inner_text()
+        assert not (data_dir / "uploads" / good.name).exists() and not _uploaded_titles(server)
+    finally:
+        browser.close()
+        playwright.stop()
+
+
+@pytest.mark.timeout(900)
+def test_a_client_without_a_login_cannot_upload_or_remove(server: RunningServer, tmp_path: Path) -> None:
+    url, data_dir = server.base_url, server.data_dir
+    good = tmp_path / "ke-hoach-ngay-hoi-doc-sach.txt"
+    good.write_text(UPLOADED, encoding="utf-8")
+    listed = len(_documents(server))
+    playwright, browser = _browser()
+    try:
+        # a browser that never logged in gets the login page: no documents tab, no upload, no delete
+        stranger = browser.new_page(viewport={"width": 1366, "height": 900})
+        stranger.goto(url + "/")
+        stranger.get_by_text("Đăng nhập bằng khóa API").wait_for(timeout=60_000)
+        assert stranger.locator("#dqa-upload, #dqa-remove, #dqa-tab-docs").count() == 0
+        # nor can it call the page's events or send a file directly
+        for path in ("/gradio_api/call/index_files", "/gradio_api/call/remove"):
+            assert stranger.request.post(url + path, data={"data": [None]}).status == 401, path
+        sent = stranger.request.post(url + "/gradio_api/upload", multipart={
+            "files": {"name": good.name, "mimeType": "text/plain", "buffer": good.read_bytes()}})
+        assert sent.status == 401
+
+        # a session that ends after the page loaded can no longer write from that page
+        context = browser.new_context(viewport={"width": 1366, "height": 900})  # two tabs, one session
+        page = context.new_page()
+        _log_in_with_the_form(page, url, ADMIN_KEY)
+        page.get_by_role("tab", name="Văn bản").click()
+        page.locator("#dqa-upload input[type=file]").set_input_files([str(good)])
+        page.locator(f"#dqa-upload td.filename[aria-label='{good.name}']").wait_for(timeout=30_000)
+        other_tab = context.new_page()
+        other_tab.goto(url + "/")
+        other_tab.get_by_role("link", name="Đăng xuất").click()
+        other_tab.get_by_text("Đăng nhập bằng khóa API").wait_for(timeout=60_000)
+        with page.expect_response(lambda response: "/queue/join" in response.url) as joined:
+            page.get_by_role("button", name="Tải lên và lập chỉ mục").click()
+        assert joined.value.status == 401
+        page.wait_for_timeout(2_000)
+        assert len(_documents(server)) == listed and not (data_dir / "uploads" / good.name).exists()
     finally:
         browser.close()
         playwright.stop()
