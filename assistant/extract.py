@@ -53,6 +53,7 @@ from assistant.scope import (
     Scope,
     asked_refs,
     document_name,
+    leading_terms,
     nearby_fit,
     one_line,
     rank_prior,
@@ -107,8 +108,10 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         chosen: list[Fact] = (periods if by_period else deadlines or dates or periods)
         if analysis.period and not by_period:
             chosen = sorted(chosen + periods, key=lambda f: f.start)
+        horizon_asked = _GOAL_HORIZON.search(analysis.text)  # "tầm nhìn đến năm nào" asks for it
         fits = [nearby_fit(analysis, text, clause, f) - _dated_reference(analysis, text, clause, f)
-                - (0.1 if _GOAL_HORIZON.search(text, max(clause.start, f.start - 25), f.start) else 0.0)
+                - (0.1 if not horizon_asked and _GOAL_HORIZON.search(text, max(clause.start, f.start - 25),
+                                                                       f.start) else 0.0)
                 for f in chosen]
         # "từ ngày nào đến ngày nào" asks for both ends
         ranged = re.search(r"\btừ\b.*\bnào\b.*\bđến\b", match_key(analysis.text))
@@ -152,7 +155,10 @@ def _dated_reference(analysis: QuestionAnalysis, text: str, clause: Clause, fact
 
 
 # A number asked by the noun it follows: "thang điểm mấy?", "lần thứ bao nhiêu?" (the last words before it)
-_NUMBERED_NOUN = re.compile(r"(\w+(?: \w+)?) (?:mấy|bao nhiêu|số mấy)\s*\??\s*$")
+# ("… lần thứ bao nhiêu của Đảng?": a short "của …" may close the question)
+# (the noun is words, not "là" or a number: "… giai đoạn 2026-2030 là bao nhiêu" names no label)
+_NUMBERED_NOUN = re.compile(r"(?<!\w)((?!là\b)[^\W\d]+(?: (?!là\b)[^\W\d]+)?) (?:mấy|bao nhiêu|số mấy)"
+                            r"(?: của(?: \w+){1,4})?\s*\??\s*$")
 
 
 def _numbered(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
@@ -166,8 +172,10 @@ def _numbered(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate
     for scope in scopes:
         text, clause = scope.text, scope.clause
         for match in label.finditer(text, clause.start, clause.end):
+            leading = leading_terms(analysis, text, max(clause.start, match.start() - 60), match.start())
+            fit = 0.25 + 0.05 * leading + nearby_fit(analysis, text, clause, Fact("label", *match.span())) / 4
             found.append(Candidate(one_line(text, match.span()), scope.rank, scope.quote, scope.own,
-                                   scope.support + 0.25 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+                                   scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
 
 

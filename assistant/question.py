@@ -93,6 +93,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
         "ngành nào", "tổ chức nào", "đồng chí nào", "bộ nào", "phòng nào", "lực lượng nào",
         "cấp nào", "địa phương nào", "cá nhân nào", "chủ thể nào", "những cơ quan nào",
         "các cơ quan nào", "những đơn vị nào", "các đơn vị nào", "về đâu", "gửi đâu", "tới đâu",
+        "lãnh đạo nào",
     ),
     QuestionKind.DOC: (
         "văn bản nào", "kế hoạch nào", "nghị quyết nào", "chỉ thị nào", "kết luận nào",
@@ -142,7 +143,7 @@ OFFICE = (r"(?:phó )?(?:tổ trưởng|tổ phó|trưởng ban|trưởng đoàn
 _OFFICE_WHICH = (rf"^(?:đồng chí )?{OFFICE}(?:(?!những|các|\blà\b)[^?,]){{0,60}}? nào "
                  r"(?:dự|tham dự|chủ trì|phát biểu|ký|kết luận|làm|phụ trách)\b")
 # Person questions: "… là ai", "Ai là …", "Ai làm Tổ trưởng …", "đồng chí Bí thư … tên là gì"
-_PERSON_CUE = re.compile(r"\bai là\b|\blà ai\b|đồng chí nào|họ tên|ông nào|bà nào"
+_PERSON_CUE = re.compile(r"\bai là\b|\blà ai\b|đồng chí nào|họ tên|ông nào|bà nào|lãnh đạo nào"
                          rf"|\bai (?:làm|giữ chức|giữ|đảm nhiệm) {OFFICE}"
                          rf"|(?:đồng chí|ông|bà|{OFFICE}).*\btên (?:là )?gì"
                          rf"|{_OFFICE_WHICH}")
@@ -195,7 +196,9 @@ def _metadata_kind(key: str) -> QuestionKind | None:
         return QuestionKind.DOC_NUMBER
     if _SIGN.search(key) and _SIGNER_WORD.search(key):
         return QuestionKind.SIGNER
-    if (_SIGN.search(key) or _ISSUED_DOC.search(key) or "ngày ban hành" in key) and _DATE_WORD.search(key):
+    issued = _SIGN.search(key) or _ISSUED_DOC.search(key) or "ngày ban hành" in key
+    dated = re.search(r"\bđề ngày\b", key) and re.search(_DOC_WORDS, key)  # "Thông báo số 01 đề ngày nào"
+    if (issued or dated) and _DATE_WORD.search(key):
         return QuestionKind.ISSUE_DATE
     # "Quyết định ban hành Quy chế …" is a document's name, not a question of who issued it
     if _ISSUED_DOC.search(_TITLE_ISSUE.sub(" ", key)) and _WHO_WORD.search(key):

@@ -112,4 +112,11 @@ def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact
     qualifier = content_terms(fact.qualifier)
     if qualifier and set(qualifier) <= terms:
         bonus += 0.08
-    return min(bonus, 0.25)
+    return min(bonus, 0.25) + 0.01 * leading_terms(analysis, text, start, fact.start)  # a tie-break
+
+
+def leading_terms(analysis: QuestionAnalysis, text: str, start: int, at: int) -> int:
+    """Return how many of the (up to 3) terms right before a fact are those right before the question
+    word, at most 2: of "… đến năm 2030, tầm nhìn đến năm 2045", "tầm nhìn đến năm bao nhiêu" points at
+    2045 (both phrases may repeat the question's other words)."""
+    return min(len(set(content_terms(text[start:at])[-3:]) & set(analysis.focus)), 2)

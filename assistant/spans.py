@@ -122,6 +122,7 @@ _AGENCY_HEADS = (
     "huyện ủy", "thị ủy", "quận ủy", "mặt trận", "mttq", "ubmttq", "hội", "đoàn", "liên đoàn", "phòng",
     "thanh tra", "kho bạc", "ngân hàng", "báo", "đài", "bệnh viện", "đồng chí", "chủ tịch",
     "phó chủ tịch", "giám đốc", "thủ trưởng", "người đứng đầu", "bí thư", "thường trực", "chính phủ",
+    "phó giám đốc", "phó bí thư", "phó trưởng", "trưởng ban", "trưởng phòng", "chánh văn phòng",
     "thủ tướng", "quốc hội", "thuế", "thống kê", "kiểm toán", "tòa án", "viện kiểm sát", "cơ quan",
     "đơn vị", "doanh nghiệp", "tập đoàn", "tổng công ty", "công ty", "bảo hiểm xã hội", "bhxh",
     "bộ chỉ huy", "tổ công tác", "tổ giúp việc", "tổ hỗ trợ", "tcc", "tccs", "ủy viên", "lực lượng",
@@ -238,8 +239,14 @@ def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] |
             return None  # the role verb is not the clause's first verb
         if _ANY_VERB.search(fold, _past_long_head(fold, begin), verb_start):
             continue
+        person = _COMRADE.search(text, begin, verb_start)  # "tại Ủy ban nhân dân huyện, đồng chí A - Chủ
+        if person:  # tịch UBND huyện chủ trì": the person named is the doer, not the place before
+            begin = person.start()
         return begin, verb_start - (len(phrase) - len(phrase.rstrip(" ,")))
     return None
+
+
+_COMRADE = re.compile(rf"\b[đĐ]ồng chí\s+(?=[{_UPPER}])")
 
 
 def _past_long_head(fold: str, begin: int) -> int:
@@ -323,7 +330,7 @@ _NAME_HEAD = re.compile(
     r"Hội đồng|Mặt trận|Thanh tra|Kho bạc|Đảng [ủu][ỷy]|Tỉnh [ủu][ỷy]|Thành [ủu][ỷy]|Huyện [ủu][ỷy]|"
     r"Cơ quan|Tòa án|Trường|Hội|Đoàn|Liên đoàn|Bệnh viện|Thuế|Thống kê|Chính phủ|Quốc hội|Thủ tướng|"
     r"(?:Phó )?Chủ tịch|Giám đốc|(?:Phó )?Bí thư|Thủ trưởng|Chánh Văn phòng|Trưởng ban|Ngân hàng|Đài|"
-    r"Công ty|Hiệp hội|Bảo hiểm xã hội|Kiểm toán|Tỉnh đoàn|Thành đoàn|Huyện đoàn)(?!\w)"
+    r"Công ty|Hiệp hội|Bảo hiểm xã hội|Kiểm toán|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Chi nhánh)(?!\w)"
 )
 # Lower-case words that still belong to a name: "Ủy ban nhân dân tỉnh", "Ủy ban kiểm tra Tỉnh ủy"
 NAME_LOWER = frozenset(
@@ -374,7 +381,8 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
             elif token == "và" and plain_run and _joins_lower(text, word.end(), end, fold):
                 lower_run, plain_run = 1, False  # "Trung tâm Quan trắc tài nguyên và môi trường"
             elif token.isalpha() and (token in NAME_LOWER or (lower_run < 3 and token not in _NOT_NAME)):
-                if _ANY_VERB.match(fold, word.start()):
+                compound = f"{text[:name_end].rsplit(None, 1)[-1].lower()} {token}" in _NOUN_COMPOUNDS
+                if _ANY_VERB.match(fold, word.start()) and not compound:
                     break
                 lower_run += 1
                 plain_run = plain_run or token not in NAME_LOWER
@@ -399,6 +407,10 @@ def _joins_lower(text: str, at: int, end: int, fold: str) -> bool:
     return word not in _NOT_NAME and word not in NAME_LOWER and not verb
 
 
+# A capitalised syllable and a verb that together make a noun of a name: "Văn phòng Đăng ký đất đai"
+_NOUN_COMPOUNDS = frozenset({"đăng ký"})
+
+
 # The rest of a ministry or department name that itself holds a comma
 _COMMA_NAME_TAIL = re.compile(r",\s*(?:Thể thao và Du lịch|Thương binh và Xã hội)\b")
 
@@ -420,8 +432,11 @@ _OFFICE_WORD = re.compile(r"(?:phó|ủy viên|uỷ viên|trưởng|chủ tịch
 # A person named with a title: "đồng chí Nguyễn Đình Trung - Ủy viên Ban Chấp hành Trung ương Đảng"
 #   (?:đồng chí|ông|bà|đ/c)\s+        the title
 #   ((?:[UPPER]\w*\s+){1,4}[UPPER]\w*)  two to five capitalised syllables: the name
+# (not an office: "đồng chí Trưởng Ban Tuyên giáo …", "đồng chí Phó Chủ tịch UBND huyện" name no person)
 _PERSON = re.compile(
-    rf"(?:[Đđ]ồng chí|[ÔôOo]ng|[Bb]à|[Đđ]/[Cc])\s+((?:[{_UPPER}]\w*\s+){{1,4}}[{_UPPER}]\w*)")
+    r"(?:[Đđ]ồng chí|[ÔôOo]ng|[Bb]à|[Đđ]/[Cc])\s+"
+    r"(?!(?:Trưởng|Phó|Chủ tịch|Giám đốc|Bí thư|Thủ trưởng|Chánh|Tổng|Ủy viên|Uỷ viên|Thường trực)\b)"
+    rf"((?:[{_UPPER}]\w*\s+){{1,4}}[{_UPPER}]\w*)")
 
 
 def person_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:

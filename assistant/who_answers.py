@@ -294,14 +294,31 @@ def _office_holders(analysis: QuestionAnalysis, position: tuple[str, ...], scope
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause
-        if clause.start != clause.sentence_start:
-            continue
-        match = _HOLDER.match(text, clause.sentence_start, clause.sentence_end)
-        if match is None or not holds_position(position, match.group(2)) or not is_agency(match.group(1)):
-            continue
-        found.append(Candidate(shorten(one_line(text, match.span(1))), scope.rank, scope.quote, scope.support,
-                               scope.support + 0.05 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        # the holder opens the clause, a member list ("… gồm: Giám đốc Sở Y tế làm Chủ tịch Hội đồng; …")
+        # or a "do" phrase ("Tổ vận động do đồng chí Chủ tịch UBND xã làm Tổ trưởng")
+        starts = [clause.start] + [m.end() for m in _HOLDER_OPENING.finditer(text, clause.start, clause.end)]
+        for start in starts:
+            match = _HOLDER.match(text, start, clause.end)
+            if match is None or not holds_position(position, match.group(2)) or not is_agency(match.group(1)):
+                continue
+            found.append(Candidate(shorten(one_line(text, match.span(1))), scope.rank, scope.quote,
+                                   scope.support, scope.support + 0.05 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+        label = _LABELLED_HOLDER.match(text, clause.start, clause.end)
+        if label and holds_position(position, label.group(1)) and is_agency(label.group(2)):
+            found.append(Candidate(shorten(one_line(text, label.span(2))), scope.rank, scope.quote,
+                                   scope.support, scope.support + 0.05 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
     return found
+
+
+# Where a holder may open inside a clause: after a list's colon, or "do" ("do đồng chí … làm Tổ trưởng")
+_HOLDER_OPENING = re.compile(r":\s*|\bdo\s+")
+# An office labelling its holder, itself an office: "- Chủ tịch Hội đồng: đồng chí Trưởng Ban Tuyên giáo …"
+#   [ \t]*(?:[-+•]\s*)?     a list item's opening, if the clause has it
+#   ([^:\n]{3,60}):\s*      the office, then a colon
+#   ([^.;\n]{3,120})        the holder, up to the end of the item
+_LABELLED_HOLDER = re.compile(r"[ \t]*(?:[-+•]\s*)?([^:\n]{3,60}):\s*([^.;\n]{3,120})")
 
 
 def asked_position(analysis: QuestionAnalysis) -> tuple[str, ...]:
@@ -330,7 +347,8 @@ def holds_position(position: tuple[str, ...], text: str) -> bool:
         return False
     if len(set(position) & set(held)) >= 0.6 * len(set(position)):
         return True
-    return at is not None and len(held) - at <= len(head) + 1
+    # a short form of the asked office: "Chủ tịch Hội đồng" of "Chủ tịch Hội đồng thẩm định bệnh án điện tử"
+    return at is not None and (len(held) - at <= len(head) + 1 or set(held[at:]) <= set(position))
 
 
 def _first_sentence_end(text: str, clause: Clause) -> int:

@@ -147,3 +147,68 @@ def test_where_a_document_is_sent_is_its_list_of_addressees() -> None:
     # a Công văn's "Như trên" stands for its "Kính gửi" addressees; copies after it are not where it is sent
     assert addressees(("Sở Y tế", "Sở Nội vụ", "Như trên", "UBND tỉnh (b/c)", "Lưu: VT"), "") == [
         "Sở Y tế", "Sở Nội vụ"]
+
+
+RESOLUTION_TEXT = ("Sở Công Thương tham mưu triển khai Nghị quyết số 70-NQ/TW về bảo đảm an ninh năng lượng "
+                   "quốc gia đến năm 2030, tầm nhìn đến năm 2045; góp phần thực hiện Nghị quyết Đại hội "
+                   "đại biểu toàn quốc lần thứ XIV của Đảng, Nghị quyết Đại hội Đảng bộ tỉnh lần thứ I.")
+
+
+def _ask_text(question: str, text: str = RESOLUTION_TEXT) -> str:
+    record = document(text, doc_id="kh-nl")
+    found = extract_answer(analyse_question(question), [hit(record, text, "II. NHIỆM VỤ")], lambda _: record)
+    assert found is not None
+    return found.answer
+
+
+def test_the_words_right_before_a_value_say_which_one_is_asked() -> None:
+    assert _ask_text("Nghị quyết 70-NQ/TW có tầm nhìn đến năm bao nhiêu?") == "đến năm 2045"
+    assert _ask_text("Nghị quyết 70-NQ/TW về an ninh năng lượng có mục tiêu đến năm bao nhiêu?") == (
+        "đến năm 2030")
+    assert _ask_text("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ mấy?") == "lần thứ I"
+    assert _ask_text("Nghị quyết Đại hội đại biểu toàn quốc lần thứ bao nhiêu của Đảng?") == "lần thứ XIV"
+
+
+def test_a_document_dated_is_its_issue_date() -> None:
+    from assistant.question import QuestionKind
+
+    assert analyse_question("Thông báo số 01-TB/BCĐ đề ngày nào?").kind is QuestionKind.ISSUE_DATE
+
+
+BOARD = """VI. HỘI ĐỒNG XÉT CHỌN
+Sở Y tế thành lập Hội đồng thẩm định, gồm: Giám đốc Sở Y tế làm Chủ tịch Hội đồng; Phó Giám đốc Sở phụ \
+trách chuyển đổi số làm Phó Chủ tịch Hội đồng.
+- Thư ký Hội đồng: đồng chí Trưởng phòng Nghiệp vụ Y.
+Thành lập Tổ vận động do đồng chí Chủ tịch UBND xã làm Tổ trưởng.
+Ngày 14/3/2027, tại Phòng họp số 1, Ủy ban nhân dân huyện, đồng chí Trần Văn Hậu - Phó Bí thư Huyện ủy, \
+Chủ tịch UBND huyện chủ trì cuộc họp về giải phóng mặt bằng. Giao đồng chí Lê Minh Hòa - Phó Chủ tịch \
+UBND huyện trực tiếp chỉ đạo, đôn đốc giải phóng mặt bằng; Phòng Nông nghiệp phối hợp với Chi nhánh Văn \
+phòng Đăng ký đất đai huyện xác định nguồn gốc đất.
+""".replace("\\\n", "")
+
+
+def test_offices_held_by_other_offices_and_people_named_by_office() -> None:
+    assert _ask_text("Ai làm Chủ tịch Hội đồng thẩm định của Sở Y tế?", BOARD) == "Giám đốc Sở Y tế"
+    assert _ask_text("Ai làm Phó Chủ tịch Hội đồng thẩm định?", BOARD).startswith("Phó Giám đốc Sở")
+    assert _ask_text("Ai làm Thư ký Hội đồng?", BOARD) == "đồng chí Trưởng phòng Nghiệp vụ Y"
+    assert _ask_text("Tổ vận động do ai làm Tổ trưởng?", BOARD) == "đồng chí Chủ tịch UBND xã"
+    assert "Trần Văn Hậu" in _ask_text("Ai chủ trì cuộc họp về giải phóng mặt bằng?", BOARD)
+    assert "Lê Minh Hòa" in _ask_text("Lãnh đạo nào của UBND huyện trực tiếp chỉ đạo giải phóng mặt bằng?",
+                                      BOARD)
+    assert _ask_text("Phòng Nông nghiệp phối hợp với đơn vị nào để xác định nguồn gốc đất?", BOARD) == (
+        "Chi nhánh Văn phòng Đăng ký đất đai huyện")
+
+
+def test_an_office_after_a_title_is_no_person_name() -> None:
+    from assistant.spans import person_mentions
+
+    text = "đồng chí Trưởng Ban Tuyên giáo và đồng chí Nguyễn Văn An - Phó Trưởng Ban"
+    assert [text[a:b] for a, b in person_mentions(text, 0, len(text))] == ["Nguyễn Văn An"]
+
+
+def test_a_number_asked_after_la_is_no_label() -> None:
+    from assistant.extract import _NUMBERED_NOUN
+
+    assert _NUMBERED_NOUN.search("tổng kinh phí giai đoạn 2026-2030 là bao nhiêu?") is None
+    found = _NUMBERED_NOUN.search("theo thang điểm mấy?")
+    assert found is not None and found.group(1) == "thang điểm"
