@@ -126,8 +126,13 @@ def number_key(number: str) -> str:
 
 
 def question_doc_type(analysis: QuestionAnalysis) -> str | None:
-    """Return the first document type the question names ("kế hoạch"), if any."""
+    """Return the document type the question asks about: the one right before "số mấy" / "số hiệu"
+    ("… thực hiện nghị quyết số mấy" asks for a nghị quyết), else the first it names ("kế hoạch")."""
     key = match_key(analysis.text)
+    types = "|".join(_DOC_TYPE_WORDS)
+    numbered = re.search(rf"({types})(?: \w+)? (?:số mấy|số bao nhiêu|số hiệu|số nào)", key)
+    if numbered:
+        return numbered.group(1)
     found = [(key.find(word), word) for word in _DOC_TYPE_WORDS if word in key]
     return min(found)[1] if found else None
 

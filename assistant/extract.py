@@ -95,7 +95,13 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         if not facts:
             continue
         periods = [f for f in facts if f.kind == "period"]
-        dates = [f for f in facts if f.kind == "time"]
+        # "từ ngày nào đến ngày nào" asks for both ends
+        ranged = re.search(r"\btừ\b.*\bnào\b.*\bđến\b", match_key(analysis.text))
+        # a bare year the question gives ("hè 2026 … khoảng thời gian nào") or with no "trước" for a
+        # deadline, or for a range, answers nothing
+        dates = [f for f in facts if f.kind == "time" and not (
+            (year := _BARE_YEAR.fullmatch(one_line(text, (f.start, f.end))))
+            and (year.group(1) in analysis.years or ranged or (analysis.deadline and not f.qualifier)))]
         if analysis.day:  # "ngày nào" is not answered by "năm 2026" or "tháng 12"
             dates = [f for f in dates if _DAY.search(text, f.start, f.end)]
             if not dates and not analysis.period:
@@ -108,13 +114,13 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         chosen: list[Fact] = (periods if by_period else deadlines or dates or periods)
         if analysis.period and not by_period:
             chosen = sorted(chosen + periods, key=lambda f: f.start)
+        if not chosen:
+            continue
         horizon_asked = _GOAL_HORIZON.search(analysis.text)  # "tầm nhìn đến năm nào" asks for it
         fits = [nearby_fit(analysis, text, clause, f) - _dated_reference(analysis, text, clause, f)
                 - (0.1 if not horizon_asked and _GOAL_HORIZON.search(text, max(clause.start, f.start - 25),
                                                                        f.start) else 0.0)
                 for f in chosen]
-        # "từ ngày nào đến ngày nào" asks for both ends
-        ranged = re.search(r"\btừ\b.*\bnào\b.*\bđến\b", match_key(analysis.text))
         if not analysis.plural and not ranged and max(fits) - min(fits) >= 0.08:
             # of several dates in one clause, the one the question points at ("những tháng nào" takes all)
             chosen = [f for f, value in zip(chosen, fits, strict=True) if value == max(fits)]
@@ -133,9 +139,16 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         opened = text.find("(", *span)
         if opened > first.end and text.find(")", opened, span[1]) < 0:
             span = (span[0], len(text[:opened].rstrip()))  # "vào thứ Sáu hằng tuần (từ ngày 01/01/2027"
-        found.append(Candidate(shorten(one_line(text, span)), scope.rank, scope.quote, scope.support,
+        value = one_line(text, span)
+        if _BARE_YEAR.fullmatch(value) and not re.search(r"\bnăm nào\b", match_key(analysis.text)):
+            fit -= 0.05  # a date or a month says more than a year
+        found.append(Candidate(shorten(value), scope.rank, scope.quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found + _dates_of_asked_documents(analysis, scopes)
+
+
+# A time that is only a year: "năm 2026", "trong năm 2026"
+_BARE_YEAR = re.compile(r"(?i)(?:(?:trong|vào|đến|từ|cuối|đầu|giữa|sau)\s+)?năm\s+((?:19|20)\d\d)")
 
 
 # Words before a time that make it a goal's horizon, not a deadline: "phấn đấu đến năm 2030 …"
@@ -184,6 +197,8 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     from assistant.question import content_terms as terms_of
 
     unit_terms = terms_of(analysis.unit) if analysis.unit and analysis.unit != "%" else ()
+    asked = re.search(r"(?:bao nhiêu|mấy)\s+(.+)", match_key(analysis.text))
+    asked_unit = terms_of(asked.group(1)) if asked else ()
     money = bool(_MONEY_WORDS & set(bigrams(analysis.terms)))
     found = []
     for scope in scopes:
@@ -211,7 +226,9 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                         and unit_terms[1:2] != following[1:2]):
                     continue  # "bao nhiêu vụ cháy" is not "187 vụ tai nạn" (but is "96.420 lượt;")
                 same = 1  # "bao nhiêu ha lúa" keeps "12.300 ha" of "12.300 ha có nguy cơ …"
-                while same < min(len(unit_terms), len(following)) and following[same] == unit_terms[same]:
+                counted = asked_unit if asked_unit[:len(unit_terms)] == unit_terms else unit_terms
+                # "bao nhiêu hộ gia đình" keeps "312 hộ gia đình" (the question's words after its unit too)
+                while same < min(len(counted), len(following), 4) and following[same] == counted[same]:
                     same += 1
                 keep = lead + (_money_words(following) if wanted is _CURRENCY else same)
                 fit += 0.08 * (same - 1)  # "150.000 lượt người" names the whole unit, "96.420 lượt" part
@@ -229,6 +246,30 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             # a number answers only with the question's words in its own clause: "phân tích tăng trưởng
             # 9 tháng …; phấn đấu đạt 8% cả năm" does not give the 9-month growth
             found.append(Candidate(answer, scope.rank, scope.quote, scope.own,
+                                   scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+# A small count written in words: "hai tỉnh", "ba nhóm nhiệm vụ" (not "năm", which is also "year")
+_SPELLED_COUNT = re.compile(r"(?<!\w)(hai|ba|bốn|sáu|bảy|tám|chín|mười)\s+(?=[^\W\d_])", re.I)
+
+
+def _spelled_counts(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return counts written in words followed by the whole unit the question counts: "hai tỉnh" for
+    "có bao nhiêu tỉnh" (a unit of two words must follow whole: "ba học kỳ" is no "học sinh")."""
+    unit_terms = content_terms(analysis.unit) if analysis.unit and analysis.unit != "%" else ()
+    if not unit_terms:
+        return []
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        for match in _SPELLED_COUNT.finditer(text, clause.start, clause.end):
+            unit = re.match(rf"(?:\s*[^\W\d_]+){{1,{len(unit_terms)}}}", text[match.end():clause.end])
+            if unit is None or content_terms(unit.group(0)) != unit_terms:
+                continue
+            fact = Fact("quantity", match.start(), match.end() + unit.end())
+            fit = 0.05 + nearby_fit(analysis, text, clause, fact)
+            found.append(Candidate(one_line(text, (fact.start, fact.end)), scope.rank, scope.quote, scope.own,
                                    scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
 
@@ -302,9 +343,12 @@ def _doc(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             fit = 0.1
             bare = match_key(fact.qualifier) == "số"
             ref_type = _type_before(text, clause, fact) if bare else fact.qualifier
-            if asked_type and ref_type:
+            same_type = match_key(ref_type).startswith(asked_type) if asked_type and ref_type else None
+            if same_type is False and analysis.kind is QuestionKind.DOC_NUMBER:
+                continue  # "Kế hoạch … có số hiệu gì" is not answered by a Nghị quyết's số hiệu
+            if same_type is not None:
                 # "chương trình nào": a Chương trình, not the Quyết định named next to it
-                fit += 0.12 if match_key(ref_type).startswith(asked_type) else -0.08
+                fit += 0.12 if same_type else -0.08
             own = scope.hit.doc.number
             if own and own.replace(" ", "") in text[fact.start:fact.end].replace(" ", ""):
                 fit -= 0.15
@@ -320,6 +364,10 @@ def _doc(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             fit += 0.15 * support(analysis, about)
             # "Chương trình số 12 … thực hiện Nghị quyết số 30" answers "chương trình nào thực hiện NQ 30"
             related = text[fact.end:min(clause.end, fact.end + 250)]
+            around = text[max(clause.start, fact.start - 250):min(clause.end, fact.end + 250)]
+            if asked and analysis.kind is QuestionKind.DOC_NUMBER and not any(
+                    number_key(n) in asked for n in NUMBER.findall(around)):
+                continue  # "Kế hoạch thực hiện Chỉ thị 52 có số hiệu gì": a plan named beside Chỉ thị 52
             if asked and any(number_key(n) in asked for n in NUMBER.findall(related)):
                 fit += 0.1
             found.append(Candidate(shorten(one_line(text, (fact.start, fact.end))), scope.rank, scope.quote,
@@ -668,10 +716,13 @@ def extract_answer(
     elif kind is QuestionKind.WHEN or kind is QuestionKind.ISSUE_DATE:
         candidates = _when(analysis, scopes)
     elif kind is QuestionKind.NUMBER:
-        candidates = _number(analysis, scopes) + _numbered(analysis, scopes)
+        candidates = (_number(analysis, scopes) + _numbered(analysis, scopes)
+                      + _spelled_counts(analysis, scopes))
     elif kind is QuestionKind.DOC or kind is QuestionKind.DOC_NUMBER:
         # documents without a số hiệu ("thông qua các dự thảo: Quy chế A, Đề án B") are in sentences
         sentences = [replace(c, score=c.score - 0.1) for c in _what(analysis, scopes)]
+        if kind is QuestionKind.DOC_NUMBER:
+            sentences = []  # "… mang số hiệu gì" is answered by a số hiệu, never by a sentence
         candidates = _doc(analysis, scopes) + sentences
     elif kind is QuestionKind.LIST:
         candidates = (list_candidates(analysis, scopes) + items_under_heading(analysis, hits, scopes)

@@ -77,7 +77,8 @@ PERIOD_EXPR = re.compile(
 #   \s*(%|phần trăm|words)         "%", or up to three following words: "45 điểm cầu"
 # Example: "hơn 1.500 đại biểu", "12%", "30 ngày cao điểm"
 QUANTITY = re.compile(
-    r"(?:(?P<qualifier>hơn|trên|gần|khoảng|ít nhất|tối thiểu|tối đa|dưới|đạt|trên|xấp xỉ|ước đạt|đủ)\s+)?"
+    r"(?:(?P<qualifier>hơn|trên|gần|khoảng|ít nhất|tối thiểu|tối đa|không quá|không dưới|dưới|đạt|trên|"
+    r"xấp xỉ|ước đạt|đủ)\s+)?"
     r"(?P<number>\d+(?:[.,]\d+)*)(?P<unit>\s*(?:%|phần trăm)|(?:\s+[^\W\d_]+){1,3})?",
     re.I,
 )

@@ -92,6 +92,21 @@ def asked_refs(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[tuple[Sc
 PHRASE_EDGE = re.compile(r"[,;:]|\.(?!\d)|\n")
 
 
+# Qualifiers of a quantity that say the same: "tối đa" is "không quá", "tối thiểu" is "ít nhất"
+_SAME_QUALIFIER = {"không quá": "tối đa", "tối đa": "không quá", "ít nhất": "tối thiểu",
+                   "tối thiểu": "ít nhất", "không dưới": "tối thiểu"}
+# Collective nouns listed with commas between them: "mỗi Đảng ủy xã, phường", "các sở, ban, ngành"
+_NOUN = r"(?:xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố|sở|ban|ngành|cơ quan|đơn vị|địa phương)"
+_NOUN_BEFORE = re.compile(rf"(?i)(?<!\w){_NOUN}$")
+_NOUN_AFTER = re.compile(rf"(?i)\s*{_NOUN}(?!\w)")
+
+
+def _between_nouns(text: str, comma: int) -> bool:
+    """Return whether the comma at `comma` joins two listed nouns ("xã, phường"): no phrase ends there."""
+    return (text[comma] == "," and _NOUN_BEFORE.search(text, max(0, comma - 12), comma) is not None
+            and _NOUN_AFTER.match(text, comma + 1) is not None)
+
+
 def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact) -> float:
     """Return a bonus for a fact whose own phrase repeats the question: of "đạt trên 95% kế hoạch vốn,
     trong đó đến ngày 30/9/2026 đạt tối thiểu 60%", "tối thiểu … đến ngày 30/9/2026" picks the 60%.
@@ -100,7 +115,8 @@ def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact
     term holding a digit (a date, a số hiệu) counts most, and a qualifier the question repeats
     ("tối thiểu", "trước") counts too.
     """
-    edges = [m.end() for m in PHRASE_EDGE.finditer(text, clause.sentence_start, fact.start)]
+    edges = [m.end() for m in PHRASE_EDGE.finditer(text, clause.sentence_start, fact.start)
+             if not _between_nouns(text, m.start())]
     if edges and text[edges[-1] - 1] == ":":
         edges.pop()  # a label names its value: "- 01 giải Nhất: 15.000.000 đồng"
     start = edges[-1] if edges else clause.sentence_start
@@ -110,9 +126,12 @@ def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact
     near = set(content_terms(text[start:end])) & terms
     bonus = sum(0.08 if any(ch.isdigit() for ch in term) else 0.03 for term in near)
     qualifier = content_terms(fact.qualifier)
-    if qualifier and set(qualifier) <= terms:
-        bonus += 0.08
-    return min(bonus, 0.25) + 0.01 * leading_terms(analysis, text, start, fact.start)  # a tie-break
+    alike = content_terms(_SAME_QUALIFIER.get(fact.qualifier, ""))
+    if qualifier and (set(qualifier) <= terms or (alike and set(alike) <= terms)):
+        bonus += 0.08  # "tối đa mấy mô hình" repeats the "không quá" of "không quá 02 mô hình"
+    # past 0.25 a phrase that repeats even more of the question still counts, a quarter as much
+    soft = min(bonus, 0.25) + 0.25 * max(0.0, bonus - 0.25)
+    return soft + 0.01 * leading_terms(analysis, text, start, fact.start)  # a tie-break
 
 
 def leading_terms(analysis: QuestionAnalysis, text: str, start: int, at: int) -> int:

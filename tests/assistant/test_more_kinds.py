@@ -212,3 +212,34 @@ def test_a_number_asked_after_la_is_no_label() -> None:
     assert _NUMBERED_NOUN.search("tổng kinh phí giai đoạn 2026-2030 là bao nhiêu?") is None
     found = _NUMBERED_NOUN.search("theo thang điểm mấy?")
     assert found is not None and found.group(1) == "thang điểm"
+
+
+QUOTAS = """IV. SỐ LƯỢNG
+Năm 2027 toàn tỉnh xét chọn không quá 40 mô hình tiêu biểu; mỗi Đảng ủy xã, phường đề nghị không quá 02 \
+mô hình, mỗi Đảng ủy trực thuộc khác đề nghị không quá 03 mô hình. Trước khi sáp nhập, hai tỉnh đã ban \
+hành kế hoạch riêng. Dự án ảnh hưởng đến 312 hộ gia đình, cá nhân. Các lớp học bơi hè 2027 tổ chức \
+từ ngày 01/6/2027 đến ngày 15/8/2027 trong năm 2027. Kế hoạch số 15-KH/UBND thực hiện Chỉ thị số \
+05-CT/TU; Nghị quyết số 12-NQ/TU về du lịch.
+""".replace("\\\n", "")
+
+
+def test_quantities_read_as_the_question_counts_them() -> None:
+    assert _ask_text("Mỗi Đảng ủy xã, phường được đề nghị tối đa mấy mô hình?", QUOTAS) == "không quá 02 mô hình"
+    assert _ask_text("Trước khi sáp nhập có bao nhiêu tỉnh đã ban hành kế hoạch riêng?", QUOTAS) == "hai tỉnh"
+    assert _ask_text("Dự án ảnh hưởng đến bao nhiêu hộ gia đình, cá nhân?", QUOTAS).startswith("312 hộ gia đình")
+
+
+def test_a_bare_year_does_not_answer_a_period_the_question_dates() -> None:
+    assert _ask_text("Các lớp học bơi hè 2027 được tổ chức trong khoảng thời gian nào?", QUOTAS) == (
+        "từ ngày 01/6/2027 đến ngày 15/8/2027")
+
+
+def test_a_document_number_asked_by_type() -> None:
+    # the plan beside Chỉ thị 05 is the plan asked; a Nghị quyết's number is no plan's number
+    assert _ask_text("Kế hoạch thực hiện Chỉ thị 05-CT/TU có số hiệu gì?", QUOTAS).startswith(
+        "Kế hoạch số 15-KH/UBND")
+    text = "Tỉnh ủy ban hành Nghị quyết số 12-NQ/TU về phát triển du lịch."
+    record = document(text, doc_id="nq-12")
+    hits = [hit(record, text, "I.")]
+    assert extract_answer(analyse_question("Kế hoạch phát triển du lịch có số hiệu gì?"), hits,
+                          lambda _: record) is None
