@@ -130,7 +130,7 @@ def question_doc_type(analysis: QuestionAnalysis) -> str | None:
     ("… thực hiện nghị quyết số mấy" asks for a nghị quyết), else the first it names ("kế hoạch")."""
     key = match_key(analysis.text)
     types = "|".join(_DOC_TYPE_WORDS)
-    numbered = re.search(rf"({types})(?: \w+)? (?:số mấy|số bao nhiêu|số hiệu|số nào)", key)
+    numbered = re.search(rf"({types})(?: \w+){{0,2}} (?:số mấy|số bao nhiêu|số hiệu|số nào)", key)
     if numbered:
         return numbered.group(1)
     found = [(key.find(word), word) for word in _DOC_TYPE_WORDS if word in key]

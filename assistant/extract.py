@@ -326,7 +326,9 @@ def _type_before(text: str, clause: Clause, fact: Fact) -> str | None:
 
     "… các Chương trình phối hợp … (Số 02-CTPH/SNV-STP …; Số 03-…)" gives "Chương trình".
     """
-    words = list(_TYPE_WORD.finditer(text, clause.sentence_start, fact.start))
+    # capitalised, as a reference writes its type: the "luật" of "chính sách, pháp luật" is none
+    words = [m for m in _TYPE_WORD.finditer(text, clause.sentence_start, fact.start)
+             if m.group(1)[0].isupper()]
     return words[-1].group(1) if words else None
 
 

@@ -15,13 +15,14 @@ from assistant.evidence import MAX_LIST_CHARS, Candidate, retrieved_records, sho
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import document_name, rank_prior
-from assistant.spans import heading_actor
+from assistant.spans import find_actor, heading_actor
 from indexer.markers import read_marker
 from indexer.metadata import find_layout
 from indexer.model import DocumentRecord
 from indexer.sections import Section, parse_sections
 
 ITEM_CHARS = 110  # one part in the joined answer
+_PLURALS = frozenset({"các", "những"})
 
 
 @lru_cache(maxsize=32)
@@ -41,10 +42,18 @@ def _bare(label: str) -> str:
     return label[len(read_marker(label).text):].strip().rstrip(":").strip()
 
 
+def _doer(item: str) -> str | None:
+    """Return the agency doing an item's sentence, or the agency the whole item is."""
+    actor = find_actor(item, 0, len(item))
+    return item[actor.name[0]:actor.name[1]] if actor else heading_actor(item)
+
+
 def _named_share(analysis: QuestionAnalysis, label: str) -> float:
-    """Return the share of the heading's words the question repeats (0 for a heading of one word)."""
-    heading = {term for term in content_terms(_bare(label)) if not term[0].isdigit()}
-    return len(heading & set(analysis.terms)) / len(heading) if len(heading) >= 2 else 0.0
+    """Return the share of the heading's words the question repeats (0 for a heading of one word);
+    "các"/"những" count for each other ("Đề nghị các cơ quan" is named by "những cơ quan nào")."""
+    heading = {term for term in content_terms(_bare(label)) if not term[0].isdigit() and term not in _PLURALS}
+    asked = set(analysis.terms) | set(content_terms(analysis.text))  # with its noun: "những cơ quan nào"
+    return len(heading & asked) / len(heading) if len(heading) >= 2 else 0.0
 
 
 def _parts(analysis: QuestionAnalysis, section: Section) -> list[str]:
@@ -55,9 +64,13 @@ def _parts(analysis: QuestionAnalysis, section: Section) -> list[str]:
     it is one more member of the same list, not a sentence with a doer in it.
     """
     agencies = analysis.kind is QuestionKind.WHO
-    labels = [_bare(child.label).rstrip(";.,").strip() for child in section.children
-              if child.label and (child.is_heading or read_marker(child.label).kind != "para")]
-    actors = [heading_actor(label) if agencies else label for label in labels]
+    children = [child for child in section.children
+                if child.label and (child.is_heading or read_marker(child.label).kind != "para")]
+    labels = [_bare(child.label).rstrip(";.,").strip() for child in children]
+    # a heading names its agency whole ("2.2. Ban Tổ chức Tỉnh ủy"); an item is a sentence with a doer
+    # ("- Công an tỉnh hỗ trợ xác thực …")
+    actors = [(heading_actor(label) if child.is_heading else _doer(label)) if agencies else label
+              for child, label in zip(children, labels, strict=True)]
     named = [label for label, actor in zip(labels, actors, strict=True)
              if actor and actor.rstrip(";.,") == label]
     whole_names = agencies and len(named) >= 2 and len(named) * 2 >= len(labels)

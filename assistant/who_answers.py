@@ -399,7 +399,34 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
                 fit += 0.08
             found.append(Candidate(shorten(name), scope.rank, scope.quote, scope.support,
                                    scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        if analysis.plural:  # "những cơ quan nào": agencies named one after another are one answer
+            mentions = agency_mentions(text, scope.clause.start, scope.clause.end)
+            for first, last in agency_series(text, mentions):
+                names = one_line(text, (first, last))
+                found.append(Candidate(shorten(names, MAX_LIST_CHARS), scope.rank, scope.quote, scope.support,
+                                       scope.support + 0.1 + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
+
+
+# What joins the agencies of a series: a comma, a semicolon or "và" ("A, B và C")
+_SERIES_JOIN = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)")
+
+
+def agency_series(text: str, mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans of two or more agencies named one after another: "Ban Tổ chức Thành ủy, Ủy ban
+    Kiểm tra Thành ủy, Sở Nội vụ và Báo Hà Nội" (only commas, semicolons or "và" between them)."""
+    series: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for span in mentions:
+        if run and _SERIES_JOIN.fullmatch(text, run[-1][1], span[0]):
+            run.append(span)
+            continue
+        if len(run) >= 2:
+            series.append((run[0][0], run[-1][1]))
+        run = [span]
+    if len(run) >= 2:
+        series.append((run[0][0], run[-1][1]))
+    return series
 
 
 # A question about who owns or issued a document: "của đơn vị nào", "do ai ban hành", "của bộ nào"

@@ -224,9 +224,11 @@ từ ngày 01/6/2027 đến ngày 15/8/2027 trong năm 2027. Kế hoạch số 1
 
 
 def test_quantities_read_as_the_question_counts_them() -> None:
-    assert _ask_text("Mỗi Đảng ủy xã, phường được đề nghị tối đa mấy mô hình?", QUOTAS) == "không quá 02 mô hình"
+    assert _ask_text("Mỗi Đảng ủy xã, phường được đề nghị tối đa mấy mô hình?", QUOTAS) == (
+        "không quá 02 mô hình")
     assert _ask_text("Trước khi sáp nhập có bao nhiêu tỉnh đã ban hành kế hoạch riêng?", QUOTAS) == "hai tỉnh"
-    assert _ask_text("Dự án ảnh hưởng đến bao nhiêu hộ gia đình, cá nhân?", QUOTAS).startswith("312 hộ gia đình")
+    assert _ask_text("Dự án ảnh hưởng đến bao nhiêu hộ gia đình, cá nhân?", QUOTAS).startswith(
+        "312 hộ gia đình")
 
 
 def test_a_bare_year_does_not_answer_a_period_the_question_dates() -> None:
@@ -243,3 +245,47 @@ def test_a_document_number_asked_by_type() -> None:
     hits = [hit(record, text, "I.")]
     assert extract_answer(analyse_question("Kế hoạch phát triển du lịch có số hiệu gì?"), hits,
                           lambda _: record) is None
+
+
+def test_agencies_named_one_after_another_are_one_list_answer() -> None:
+    from assistant.spans import agency_mentions
+    from assistant.who_answers import agency_series
+
+    text = ("Các ủy viên: đại diện lãnh đạo Ban Tổ chức Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy, Sở Nội vụ và Báo "
+            "Hà Giang; thư ký là chuyên viên Phòng Dân vận.")
+    spans = agency_series(text, agency_mentions(text, 0, len(text)))
+    assert [text[a:b] for a, b in spans] == [
+        "Ban Tổ chức Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy, Sở Nội vụ và Báo Hà Giang"]
+    assert _ask_text("Các ủy viên là đại diện lãnh đạo những cơ quan nào?", text).startswith(
+        "Ban Tổ chức Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy")
+
+
+PARTNERS = """VI. TỔ CHỨC THỰC HIỆN
+
+5. Đề nghị các cơ quan phối hợp
+- Sở Khoa học và Công nghệ hỗ trợ kỹ thuật, kiểm tra an toàn thông tin.
+- Bảo hiểm xã hội tỉnh phối hợp tiếp nhận dữ liệu, giám định chi phí.
+- Công an tỉnh hỗ trợ xác thực thông tin người bệnh.
+"""
+
+
+def test_the_doers_of_the_items_under_a_named_heading() -> None:
+    from assistant.outline import outline_candidates
+
+    record = document(PARTNERS, doc_id="kh-ba")
+    start = PARTNERS.index("5. Đề nghị")
+    hits = [hit(record, PARTNERS[start:].strip(), "VI. TỔ CHỨC THỰC HIỆN > 5. Đề nghị các cơ quan phối hợp")]
+    found = outline_candidates(analyse_question("Sở Y tế đề nghị những cơ quan nào phối hợp?"), hits,
+                               lambda _: record)
+    assert found and found[0].answer == "Sở Khoa học và Công nghệ; Bảo hiểm xã hội tỉnh; Công an tỉnh"
+
+
+def test_a_bare_number_takes_the_capitalised_type_before_it() -> None:
+    from assistant.evidence import question_doc_type
+
+    text = ("các Chương trình phối hợp (Số 08-CTPH/BTG-SNN “Tuyên truyền chính sách, pháp luật về môi "
+            "trường”; Số 10-CTPH/BTG-BHXH “Tuyên truyền về bảo hiểm xã hội”).")
+    assert _ask_text("Chương trình phối hợp về bảo hiểm xã hội có số hiệu là gì?", text) == (
+        "Số 10-CTPH/BTG-BHXH")
+    asked = analyse_question("Tỉnh thực hiện Nghị quyết 72-NQ/TW bằng chương trình hành động số mấy?")
+    assert question_doc_type(asked) == "chương trình"
