@@ -589,7 +589,24 @@ def _signature_cell(line: str) -> tuple[str, str] | None:
 
 
 def _is_signature_part(text: str) -> bool:
-    return _signature_line(text) or _is_name(text) or bool(_SIGNED_NOTE.fullmatch(text))
+    return (_signature_line(text) or _is_name(text) or bool(_SIGNED_NOTE.fullmatch(text))
+            or _position_and_name(text) is not None)
+
+
+def _position_and_name(text: str) -> tuple[str, str] | None:
+    """Return (position, name) of a cell holding both on one line: "CHỦ TỊCH Trương Văn Khiêm"."""
+    words = text.split()
+    for cut in range(len(words) - 2, 0, -1):
+        position, name = " ".join(words[:cut]), " ".join(words[cut:])
+        if _signature_line(position) and _is_name(name):
+            return position, name
+    return None
+
+
+def _signature_lines(cell: str) -> list[str]:
+    """Return a signature cell as lines: "CHỦ TỊCH Trương Văn Khiêm" gives the position, then the name."""
+    both = _position_and_name(cell)
+    return list(both) if both else [cell]
 
 
 def _one_column(closing: Sequence[str]) -> list[str]:
@@ -602,11 +619,14 @@ def _one_column(closing: Sequence[str]) -> list[str]:
             whole = line.strip(" |")
             # a whole signature line, or a word that goes on from one ("kiêm" between two positions)
             goes_on = bool(right) and whole.islower() and len(whole.split()) <= 2
-            (right if _is_signature_part(whole) or goes_on else left).append(whole)
+            if _is_signature_part(whole) or goes_on:
+                right.extend(_signature_lines(whole))
+            else:
+                left.append(whole)
             continue
         if cells[0]:
             left.append(cells[0])
-        right.append(cells[1])
+        right.extend(_signature_lines(cells[1]))
     return [line for line in left if line] + right
 
 
@@ -638,8 +658,9 @@ def _recipients(header: Sequence[str], closing: Sequence[str]) -> tuple[str, ...
             if key.startswith(("nơi nhận", "kính gửi")):
                 inside = True
                 inline = line.split(":", 1)[1].strip() if ":" in line else ""
-                if inline:
-                    found.append(inline.strip(" ,;."))
+                # a web copy's one cell: "Nơi nhận: - Chính phủ; - Bộ Tài chính; - Lưu: VT."
+                found += [item.strip(" ,;.") for item in re.split(r"(?:^|[;,]?\s+)-\s+", inline)
+                          if item.strip(" ,;.")]
                 continue
             if inside and read_marker(line).kind in ("dash", "plus"):
                 found.append(line.lstrip("-–+• ").strip().rstrip(",;."))

@@ -42,7 +42,8 @@ from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 # (6: a signature printed beside the recipients (two-column closing) is read apart)
 # (7: rows of task tables (tab- or pipe-separated) become one labelled list item each)
 # (8: Word tables are read one row per line, one cell per grid column, merged rows as headings)
-PIPELINE_REVISION = "8"
+# (9: a closing row of two cells: "Nơi nhận: - A; - B" and "CHỦ TỊCH Name" in one cell each)
+PIPELINE_REVISION = "9"
 
 
 @dataclass(frozen=True)

@@ -413,3 +413,30 @@ def test_signature_printed_beside_the_recipients_is_read_apart(closing: str) -> 
     assert metadata.signer_name == "Ngô Minh Khoa"
     assert metadata.signer_position == "TL. CHỦ TỊCH / KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG"
     assert metadata.recipients[:2] == ("Chủ tịch, các PCT UBND tỉnh", "Các sở: XD, TC")
+
+
+def test_a_web_copy_closing_in_one_row_of_two_cells() -> None:
+    # "| Nơi nhận: - A; - B; - Lưu: VT. | CHỦ TỊCH Name |": recipients in one cell, signer in the other
+    text = clean("\n".join([
+        "HỘI ĐỒNG NHÂN DÂN TỈNH KON TUM", "Số: 07/2025/NQ-HĐND", "NGHỊ QUYẾT",
+        "Quy định mức hỗ trợ nhà ở", "", "Điều 1. Mức hỗ trợ 60 triệu đồng/căn.", "",
+        "| Nơi nhận: - Ủy ban Thường vụ Quốc hội; - Chính phủ; - Các sở, ban, ngành tỉnh; - Lưu: VT. "
+        "| CHỦ TỊCH Trần Văn Hưng |",
+    ])).text
+    metadata = extract_metadata(text, find_layout(text))
+    assert (metadata.signer_name, metadata.signer_position) == ("Trần Văn Hưng", "CHỦ TỊCH")
+    assert metadata.recipients == (
+        "Ủy ban Thường vụ Quốc hội", "Chính phủ", "Các sở, ban, ngành tỉnh", "Lưu: VT")
+
+
+def test_recipients_under_a_heading_cell_of_a_markdown_closing() -> None:
+    closing = "\n".join(["| **Nơi nhận:** | **T/L BAN THƯỜNG VỤ** |", "|---|---|",
+                         "| - Thường trực Tỉnh ủy (b/c); | CHÁNH VĂN PHÒNG |",
+                         "| - Các đảng ủy trực thuộc; | (Đã ký) |",
+                         "| - Lưu Văn phòng Huyện ủy. | Lâm Thị Lan |"])
+    text = clean("\n".join(["HUYỆN ỦY CẦU NGANG", "Số 12-TB/HU", "THÔNG BÁO", "Kết luận về nhiệm vụ", "",
+                            "1. Các ban hoàn thành trước ngày 30/11/2026.", "", closing])).text
+    metadata = extract_metadata(text, find_layout(text))
+    assert metadata.signer_name == "Lâm Thị Lan"
+    assert metadata.recipients == (
+        "Thường trực Tỉnh ủy (b/c)", "Các đảng ủy trực thuộc", "Lưu Văn phòng Huyện ủy")
