@@ -172,9 +172,40 @@ def bracketed_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[C
     return found
 
 
+def inline_enumerations(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the items a sentence lists after its colon, separated by semicolons: "… những hạn chế,
+    rào cản, đó là: Các nhiệm vụ mới …; nhận thức … chưa cao; vẫn còn tâm lý e ngại …" (one answer).
+
+    When the lead-in before the colon names the question's noun ("những hạn chế … nào"), its items
+    are the list asked, not the lead-in itself."""
+    found = []
+    seen: set[tuple[int, int]] = set()
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if (scope.rank, clause.sentence_start) in seen:
+            continue
+        seen.add((scope.rank, clause.sentence_start))
+        colon = text.find(": ", clause.sentence_start, clause.sentence_end)
+        if colon < 0 or ";" not in text[colon:clause.sentence_end]:
+            continue
+        end = clause.sentence_end
+        items = [" ".join(part.split()) for part in text[colon + 2:end].rstrip(" .\n").split(";")]
+        items = [item for item in items if item]
+        if len(items) < 2:
+            continue
+        lead = content_terms(text[clause.sentence_start:colon])
+        named = bool(analysis.head) and all(term in lead for term in analysis.head)
+        fit = 0.05 + (0.25 if named else 0.0)
+        found.append(Candidate(shorten("; ".join(items), MAX_LIST_CHARS), scope.rank, (colon + 2, end),
+                               scope.support, scope.support + fit + rank_prior(scope.rank),
+                               scope.hit.doc.doc_id))
+    return found
+
+
 def list_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the best lead-in with the items that follow it in its passage, joined by "; "."""
-    found = quoted_series(scopes) + bracketed_members(analysis, scopes)
+    found = (quoted_series(scopes) + bracketed_members(analysis, scopes)
+             + inline_enumerations(analysis, scopes))
     for i, scope in enumerate(scopes):
         text = scope.text
         items: list[tuple[int, int]] = []

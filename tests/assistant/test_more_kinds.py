@@ -289,3 +289,19 @@ def test_a_bare_number_takes_the_capitalised_type_before_it() -> None:
         "Số 10-CTPH/BTG-BHXH")
     asked = analyse_question("Tỉnh thực hiện Nghị quyết 72-NQ/TW bằng chương trình hành động số mấy?")
     assert question_doc_type(asked) == "chương trình"
+
+
+def test_a_list_asked_by_two_nouns_starts_at_the_first() -> None:
+    text = ("Tổ chức các lớp bồi dưỡng nhằm nâng cao năng lực chuyên môn, kỹ năng nghiệp vụ và phương pháp "
+            "tham mưu cho đội ngũ cán bộ.")
+    question = "Các lớp bồi dưỡng nhằm nâng cao những năng lực, kỹ năng gì?"
+    assert analyse_question(question).head == ("năng", "lực")
+    assert _ask_text("Các lớp bồi dưỡng nhằm nâng cao những năng lực, kỹ năng gì?", text).startswith(
+        "năng lực chuyên môn, kỹ năng nghiệp vụ")
+
+
+def test_the_items_after_a_lead_in_naming_the_asked_noun() -> None:
+    text = ("Tuy nhiên, còn những hạn chế, rào cản cần khắc phục, đó là: các nhiệm vụ mới triển khai trên kế "
+            "hoạch; nhận thức của một bộ phận cán bộ chưa cao; còn tâm lý e ngại đổi mới.")
+    answer = _ask_text("Thông báo chỉ ra những hạn chế, rào cản nào?", text)
+    assert answer.startswith("các nhiệm vụ mới triển khai trên kế hoạch; nhận thức")
