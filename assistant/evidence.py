@@ -174,8 +174,8 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
     spelled out on both sides. "Tỉnh Lâm Đồng …" answered from a Gia Lai plan, or "… năm 2030"
     answered from a passage about 2025, is a near miss, not an answer.
     """
-    document_key, nearby_key = toneless(document), toneless(nearby)
-    missing = [name for name in analysis.names if not contains_name(document_key, toneless(name))]
+    nearby_key = toneless(nearby)
+    missing = [name for name in analysis.names if not contains_name(_unquoted(document), toneless(name))]
     missing += [year for year in analysis.years if year not in nearby_key]
     # a period is its two years together: "vụ Đông Xuân 2025 - 2026" is not "vụ Đông Xuân 2026 - 2027"
     missing += [f"{a}-{b}" for a, b in _YEAR_RANGE.findall(analysis.text)
@@ -185,6 +185,15 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
         spelled_out = toneless(expand_abbreviations(nearby))
         missing += [agency for agency in analysis.agencies if not agency_in(spelled_out, agency)]
     return missing
+
+
+_QUOTES = re.compile(r"[“”\"‘’]")
+
+
+@lru_cache(maxsize=64)
+def _unquoted(document: str) -> str:
+    """Return a document toneless and without quote marks: "Quỹ Vì người nghèo" is written Quỹ “Vì …”."""
+    return toneless(_QUOTES.sub(" ", document))
 
 
 # A period of years: "2025 - 2026", "2021-2025"

@@ -180,11 +180,24 @@ def _numbered(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate
     asked = _NUMBERED_NOUN.search(match_key(analysis.text))
     if not asked:
         return []
-    label = re.compile(rf"(?<!\w){re.escape(asked.group(1))}\s+((?:\d+(?:[.,]\d+)*|[IVXLC]+)\b)", re.I)
+    ranged = re.search(r"\btừ\b.*\b(?:mấy|bao nhiêu)\b.*\bđến\b", match_key(analysis.text))
+    noun = asked.group(1)
+    if ranged:  # "từ lớp mấy đến lớp mấy": the noun is "lớp"
+        noun = re.sub(r"^(?:từ|đến)\s+", "", noun)
+    label = re.compile(rf"(?<!\w){re.escape(noun)}\s+((?:\d+(?:[.,]\d+)*|[IVXLC]+)\b)", re.I)
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause
-        for match in label.finditer(text, clause.start, clause.end):
+        matches = list(label.finditer(text, clause.start, clause.end))
+        for first, last in zip(matches, matches[1:], strict=False):
+            joined = re.fullmatch(r"\s*(?:-\s*)?(?:đến\s+)?", text[first.end():last.start()])
+            if ranged and joined and (first.end() < last.start()):
+                # "từ lớp mấy đến lớp mấy": "từ lớp 6 - đến lớp 12"
+                opening = first.start() - (3 if text[max(0, first.start() - 3):first.start()] == "từ " else 0)
+                found.append(Candidate(one_line(text, (opening, last.end())), scope.rank, scope.quote,
+                                       scope.own, scope.support + 0.45 + rank_prior(scope.rank),
+                                       scope.hit.doc.doc_id))
+        for match in matches:
             leading = leading_terms(analysis, text, max(clause.start, match.start() - 60), match.start())
             fit = 0.25 + 0.05 * leading + nearby_fit(analysis, text, clause, Fact("label", *match.span())) / 4
             found.append(Candidate(one_line(text, match.span()), scope.rank, scope.quote, scope.own,
@@ -239,8 +252,9 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                 if not following or following[0] not in _CURRENCY:
                     continue
                 keep = lead + _money_words(following)
-            else:
-                keep = lead + 2
+            else:  # up to two words of unit, not a verb or function word: "12 được phê duyệt" is "12"
+                unit = itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words[lead:lead + 2])
+                keep = lead + len(list(unit))
             fit += _described_alike(analysis, text, fact, clause.end)
             answer = " ".join(words[:keep]).rstrip(",;:.")
             # a number answers only with the question's words in its own clause: "phân tích tăng trưởng

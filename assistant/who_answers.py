@@ -397,6 +397,7 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
             after = re.match(r"\s*[-–(]\s*([^;,.)]{3,60})", text[end:end + 64])
             if after and len(set(content_terms(after.group(1))) & set(analysis.terms)) >= 2:
                 fit += 0.08
+            fit += 0.08 * _does_asked_action(analysis, text, start, end)
             found.append(Candidate(shorten(name), scope.rank, scope.quote, scope.support,
                                    scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
         if analysis.plural:  # "những cơ quan nào": agencies named one after another are one answer
@@ -406,6 +407,19 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
                 found.append(Candidate(shorten(names, MAX_LIST_CHARS), scope.rank, scope.quote, scope.support,
                                        scope.support + 0.1 + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
+
+
+def _does_asked_action(analysis: QuestionAnalysis, text: str, start: int, end: int) -> bool:
+    """Return whether the agency at text[start:end] does the question's action by the text's own
+    words: the action right after it ("Ủy ban nhân dân cấp huyện phê duyệt" for "cấp nào phê duyệt")
+    or named before it ("Báo cáo thẩm tra của Ban Văn hóa - Xã hội" for "cơ quan nào thẩm tra")."""
+    asked = set(analysis.bigrams)
+    following = content_terms(text[end:end + 30])[:2]
+    # the phrase "… của" before the agency, from the last clause break: "Báo cáo thẩm tra số 09/BC … của"
+    preceding = re.search(r"([^;,:.()]{3,90})\bcủa\s*$", text[max(0, start - 90):start])
+    opening = content_terms(preceding.group(1))[:4] if preceding else ()
+    return (" ".join(following) in asked
+            or any(f"{a} {b}" in asked for a, b in zip(opening, opening[1:], strict=False)))
 
 
 # What joins the agencies of a series: a comma, a semicolon or "và" ("A, B và C")

@@ -305,3 +305,24 @@ def test_the_items_after_a_lead_in_naming_the_asked_noun() -> None:
             "hoạch; nhận thức của một bộ phận cán bộ chưa cao; còn tâm lý e ngại đổi mới.")
     answer = _ask_text("Thông báo chỉ ra những hạn chế, rào cản nào?", text)
     assert answer.startswith("các nhiệm vụ mới triển khai trên kế hoạch; nhận thức")
+
+
+def test_who_does_the_asked_action_by_the_texts_own_words() -> None:
+    text = ("Xét Tờ trình số 28/TTr-UBND ngày 10/02/2027 của Ủy ban nhân dân tỉnh; Báo cáo thẩm tra "
+            "số 09/BC-HĐND ngày 17/02/2027 của Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh. Hộ gia đình "
+            "được Hội đồng xét duyệt cấp xã đề nghị, Ủy ban nhân dân cấp huyện phê duyệt. Đề nghị Ủy ban "
+            "Mặt trận Tổ quốc Việt Nam tỉnh chủ trì vận động ủng hộ Quỹ “Vì người nghèo”.")
+    assert _ask_text("Cơ quan nào của Hội đồng nhân dân tỉnh thẩm tra dự thảo nghị quyết?", text) == (
+        "Ban Văn hóa - Xã hội Hội đồng nhân dân tỉnh")
+    assert _ask_text("Hộ gia đình được hỗ trợ thì cấp nào phê duyệt?", text) == "Ủy ban nhân dân cấp huyện"
+    # a name the question writes without the quotes the text puts in it is still the text's name
+    record = document(text, doc_id="nq")
+    answer = extract_answer(analyse_question("Ai chủ trì vận động ủng hộ Quỹ Vì người nghèo?"),
+                            [hit(record, text, "")], lambda _: record)
+    assert answer is not None and answer.answer.startswith("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
+
+
+def test_a_range_of_numbered_things() -> None:
+    text = "Thông báo danh mục sách giáo khoa từ lớp 6 - đến lớp 12 được phê duyệt điều chỉnh."
+    assert _ask_text("Danh mục sách giáo khoa được điều chỉnh từ lớp mấy đến lớp mấy?", text) == (
+        "từ lớp 6 - đến lớp 12")
