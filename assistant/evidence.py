@@ -205,12 +205,19 @@ def agency_in(spelled_out: str, agency: str) -> bool:
     words ending its name: "Ban Xây dựng Đảng xã" is "Ban Xây dựng Đảng" of a commune's plan."""
     words = expand_abbreviations(agency).split()
     while len(words) >= 2:
-        if contains_words(spelled_out, toneless(" ".join(words))):
-            return True
+        needle = toneless(" ".join(words))
+        for match in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", spelled_out):
+            if not _OWNER_BEFORE.search(spelled_out, max(0, match.start() - 30), match.start()):
+                return True
         if words[-1][0].isupper():
             return False
         words = words[:-1]
     return False
+
+
+# A body owned by the agency, written right before its name: "Đảng ủy UBND tỉnh", "Văn phòng UBND tỉnh"
+# are not "UBND tỉnh" (toneless, as `agency_in` compares)
+_OWNER_BEFORE = re.compile(r"(?:dang uy|van phong|ban can su dang|dang doan|cong doan|chi bo)\s+$")
 
 
 # The first section heading of a document ends its header: "I. MỤC ĐÍCH, YÊU CẦU", "I- NỘI DUNG",

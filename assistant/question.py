@@ -455,7 +455,7 @@ def named_agencies(question: str, places: tuple[str, ...]) -> tuple[str, ...]:
 
     found = []
     for start, end in agency_mentions(question, 0, len(question)):
-        if question[:start].strip() and not re.search(r"(?i)\b(?:giao|nhiệm vụ của|trách nhiệm của)\s+$",
+        if question[:start].strip() and not re.search(r"(?i)\b(?:giao|nhiệm vụ của|trách nhiệm của|để)\s+$",
                                                       question[:start]):
             continue
         words = _name_words(_OFFICE.sub("", " ".join(question[start:end].split())).split())

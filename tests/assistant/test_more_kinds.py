@@ -326,3 +326,26 @@ def test_a_range_of_numbered_things() -> None:
     text = "Thông báo danh mục sách giáo khoa từ lớp 6 - đến lớp 12 được phê duyệt điều chỉnh."
     assert _ask_text("Danh mục sách giáo khoa được điều chỉnh từ lớp mấy đến lớp mấy?", text) == (
         "từ lớp 6 - đến lớp 12")
+
+
+def test_an_agency_owned_by_the_asked_one_is_not_it() -> None:
+    from assistant.evidence import agency_in, toneless
+
+    text = toneless("Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh yêu cầu cấp ủy báo cáo trước ngày 15/11.")
+    assert not agency_in(text, "Ủy ban nhân dân tỉnh")
+    assert agency_in(toneless("Ủy ban nhân dân tỉnh chỉ đạo các sở."), "UBND tỉnh")
+
+
+def test_a_deadline_of_another_agency_does_not_answer() -> None:
+    from assistant.answer import is_supported
+
+    text = """II. NHIỆM VỤ
+2. Phòng Nông nghiệp và Môi trường
+Chủ trì xác định nguồn gốc đất, hoàn thành trước ngày 31/3/2027.
+"""
+    record = document(text, doc_id="tb-gpmb")
+    hits = [hit(record, text, "II. NHIỆM VỤ > 2. Phòng Nông nghiệp và Môi trường")]
+    asked = analyse_question("Hạn chót để Phòng Tư pháp hướng dẫn thủ tục cưỡng chế là ngày nào?")
+    assert asked.agencies == ("Phòng Tư pháp",)
+    found = extract_answer(asked, hits, lambda _: record)
+    assert found is None or not is_supported(found, asked, 0.4, lambda _: record, hits)
