@@ -331,7 +331,7 @@ _NAME_HEAD = re.compile(
     r"Cơ quan|Tòa án|Trường|Hội|Đoàn|Liên đoàn|Bệnh viện|Thuế|Thống kê|Chính phủ|Quốc hội|Thủ tướng|"
     r"(?:Phó )?Chủ tịch|Giám đốc|(?:Phó )?Bí thư|Thủ trưởng|Chánh Văn phòng|Trưởng ban|Ngân hàng|Đài|"
     r"Công ty|Hiệp hội|Bảo hiểm xã hội|Kiểm toán|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Chi nhánh"
-    rf"|Phòng(?=\s+[{_UPPER}]))(?!\w)"  # "Phòng Tư pháp", not "Phòng, chống …"
+    rf"|(?:Phòng|Thường trực)(?=\s+[{_UPPER}]))(?!\w)"  # "Phòng Tư pháp", not "Phòng, chống …"
 )
 # Lower-case words that still belong to a name: "Ủy ban nhân dân tỉnh", "Ủy ban kiểm tra Tỉnh ủy"
 NAME_LOWER = frozenset(
@@ -362,6 +362,7 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         name_end = max(head.end(), _past_long_head(fold, head.start()))  # "Ủy ban kiểm tra …"
         lower_run = 0  # lower-case words since the last capitalised one
         plain_run = False  # whether those words hold more than place words ("tỉnh"): "Quan trắc tài nguyên"
+        # (two lower-case words at least before a "và" that joins more: not the "ủy" of "Tỉnh ủy và ý kiến")
         dashed = False
         for word in _WORD.finditer(text, name_end, end):
             gap = text[name_end:word.start()]
@@ -379,7 +380,7 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 lower_run, plain_run = 0, False
             elif token == "và" and re.match(r"\s+[" + _UPPER + r"]", after):
                 lower_run = 1
-            elif token == "và" and plain_run and _joins_lower(text, word.end(), end, fold):
+            elif token == "và" and plain_run and lower_run >= 2 and _joins_lower(text, word.end(), end, fold):
                 lower_run, plain_run = 1, False  # "Trung tâm Quan trắc tài nguyên và môi trường"
             elif token.isalpha() and (token in NAME_LOWER or (lower_run < 3 and token not in _NOT_NAME)):
                 compound = f"{text[:name_end].rsplit(None, 1)[-1].lower()} {token}" in _NOUN_COMPOUNDS
@@ -406,6 +407,45 @@ def _joins_lower(text: str, at: int, end: int, fold: str) -> bool:
     word = following.group(1)
     verb = _ANY_VERB.match(fold, at + following.start(1))
     return word not in _NOT_NAME and word not in NAME_LOWER and not verb
+
+
+# What joins the agencies of a series: a comma, a semicolon or "và" ("A, B và C")
+_SERIES_JOIN = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)")
+
+
+def agency_series(text: str, mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans of two or more agencies named one after another: "Ban Tổ chức Thành ủy, Ủy ban
+    Kiểm tra Thành ủy, Sở Nội vụ và Báo Hà Nội" (only commas, semicolons or "và" between them)."""
+    series: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for span in [*mentions, (len(text) + 1, len(text) + 1)]:  # a sentinel closes the last run
+        if run and span[0] <= len(text) and _SERIES_JOIN.fullmatch(text, run[-1][1], span[0]):
+            run.append(span)
+            continue
+        if len(run) >= 2:
+            series.append((run[0][0], _collective_tail(text, run[-1][1])))
+        run = [span]
+    return series
+
+
+# A collective closing a series: "…, Trung tâm Khuyến nông tỉnh và các địa phương"
+_COLLECTIVE_TAIL = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:các|những)\s+")
+
+
+def _collective_tail(text: str, end: int) -> int:
+    """Return where a series ends, past a closing collective ("và các địa phương", "và các sở, ngành
+    liên quan" stops at the verb after it)."""
+    tail = _COLLECTIVE_TAIL.match(text, end)
+    if tail is None:
+        return end
+    fold = folded(text)
+    stop = tail.end()
+    for word in re.finditer(r"[^\W\d_]+", text[tail.end():tail.end() + 40]):
+        at = tail.end() + word.start()
+        if text[stop:at].strip() or _ANY_VERB.match(fold, at) or word.group(0)[0].isupper():
+            break
+        stop = at + len(word.group(0))
+    return stop if stop > tail.end() else end
 
 
 # A capitalised syllable and a verb that together make a noun of a name: "Văn phòng Đăng ký đất đai"

@@ -27,6 +27,7 @@ from assistant.scope import Scope, asked_refs, document_name, one_line, rank_pri
 from assistant.spans import (
     Clause,
     agency_mentions,
+    agency_series,
     clauses,
     find_actor,
     folded,
@@ -379,7 +380,9 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
     for scope in scopes:
         text = scope.text
         refs = doc_refs(text, scope.clause.start, scope.clause.end)
-        for start, end in agency_mentions(text, scope.clause.start, scope.clause.end):
+        mentions = agency_mentions(text, scope.clause.start, scope.clause.end)
+        fits: dict[int, float] = {}  # by a mention's start
+        for start, end in mentions:
             name = one_line(text, (start, end))
             if len(name) < 3 or _named_in_question(analysis, name):
                 continue
@@ -398,14 +401,15 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
             if after and len(set(content_terms(after.group(1))) & set(analysis.terms)) >= 2:
                 fit += 0.08
             fit += 0.08 * _does_asked_action(analysis, text, start, end)
+            fits[start] = fit
             found.append(Candidate(shorten(name), scope.rank, scope.quote, scope.support,
                                    scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
         if analysis.plural:  # "những cơ quan nào": agencies named one after another are one answer
-            mentions = agency_mentions(text, scope.clause.start, scope.clause.end)
             for first, last in agency_series(text, mentions):
                 names = one_line(text, (first, last))
+                fit = 0.1 + fits.get(first, 0.0)  # "(qua Sở A, Văn phòng B)": the channel asked, all of it
                 found.append(Candidate(shorten(names, MAX_LIST_CHARS), scope.rank, scope.quote, scope.support,
-                                       scope.support + 0.1 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+                                       scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
 
 
@@ -414,33 +418,12 @@ def _does_asked_action(analysis: QuestionAnalysis, text: str, start: int, end: i
     words: the action right after it ("Ủy ban nhân dân cấp huyện phê duyệt" for "cấp nào phê duyệt")
     or named before it ("Báo cáo thẩm tra của Ban Văn hóa - Xã hội" for "cơ quan nào thẩm tra")."""
     asked = set(analysis.bigrams)
-    following = content_terms(text[end:end + 30])[:2]
+    words = re.findall(r"[^\W\d_]+", text[end:end + 30].lower())[:2]  # right after it, not "để tham mưu"
     # the phrase "… của" before the agency, from the last clause break: "Báo cáo thẩm tra số 09/BC … của"
     preceding = re.search(r"([^;,:.()]{3,90})\bcủa\s*$", text[max(0, start - 90):start])
     opening = content_terms(preceding.group(1))[:4] if preceding else ()
-    return (" ".join(following) in asked
+    return (" ".join(words) in asked
             or any(f"{a} {b}" in asked for a, b in zip(opening, opening[1:], strict=False)))
-
-
-# What joins the agencies of a series: a comma, a semicolon or "và" ("A, B và C")
-_SERIES_JOIN = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)")
-
-
-def agency_series(text: str, mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return the spans of two or more agencies named one after another: "Ban Tổ chức Thành ủy, Ủy ban
-    Kiểm tra Thành ủy, Sở Nội vụ và Báo Hà Nội" (only commas, semicolons or "và" between them)."""
-    series: list[tuple[int, int]] = []
-    run: list[tuple[int, int]] = []
-    for span in mentions:
-        if run and _SERIES_JOIN.fullmatch(text, run[-1][1], span[0]):
-            run.append(span)
-            continue
-        if len(run) >= 2:
-            series.append((run[0][0], run[-1][1]))
-        run = [span]
-    if len(run) >= 2:
-        series.append((run[0][0], run[-1][1]))
-    return series
 
 
 # A question about who owns or issued a document: "của đơn vị nào", "do ai ban hành", "của bộ nào"

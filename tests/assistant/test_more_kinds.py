@@ -248,8 +248,7 @@ def test_a_document_number_asked_by_type() -> None:
 
 
 def test_agencies_named_one_after_another_are_one_list_answer() -> None:
-    from assistant.spans import agency_mentions
-    from assistant.who_answers import agency_series
+    from assistant.spans import agency_mentions, agency_series
 
     text = ("Các ủy viên: đại diện lãnh đạo Ban Tổ chức Tỉnh ủy, Ủy ban Kiểm tra Tỉnh ủy, Sở Nội vụ và Báo "
             "Hà Giang; thư ký là chuyên viên Phòng Dân vận.")
@@ -349,3 +348,17 @@ Chủ trì xác định nguồn gốc đất, hoàn thành trước ngày 31/3/2
     assert asked.agencies == ("Phòng Tư pháp",)
     found = extract_answer(asked, hits, lambda _: record)
     assert found is None or not is_supported(found, asked, 0.4, lambda _: record, hits)
+
+
+def test_a_series_runs_on_over_a_closing_collective_but_not_over_other_words() -> None:
+    from assistant.spans import agency_mentions, agency_series
+
+    def series(text: str) -> list[str]:
+        return [text[a:b] for a, b in agency_series(text, agency_mentions(text, 0, len(text)))]
+
+    assert series("phối hợp với Sở Tài chính, Trung tâm Khuyến nông tỉnh và các địa phương xây dựng") == [
+        "Sở Tài chính, Trung tâm Khuyến nông tỉnh và các địa phương"]
+    assert series("Sau khi nghe báo cáo của UBND tỉnh, Văn phòng Tỉnh ủy và ý kiến phát biểu") == [
+        "UBND tỉnh, Văn phòng Tỉnh ủy"]
+    assert series("gửi Ban Chỉ đạo (qua Sở Khoa học và Công nghệ, Văn phòng Tỉnh ủy) trước ngày 30/7") == [
+        "Sở Khoa học và Công nghệ, Văn phòng Tỉnh ủy"]
