@@ -194,7 +194,10 @@ def inline_enumerations(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
         if len(items) < 2:
             continue
         lead = content_terms(text[clause.sentence_start:colon])
-        named = bool(analysis.head) and all(term in lead for term in analysis.head)
+        # the lead-in names the asked noun ("những hạn chế nào"), or says what the question's subject
+        # "gồm" ("Hồ sơ gồm:" for "Hồ sơ đề nghị … gồm những gì")
+        composed = lead[-1:] == ("gồm",) and len(set(lead) & set(analysis.terms)) >= 2
+        named = composed or (bool(analysis.head) and all(term in lead for term in analysis.head))
         fit = 0.05 + (0.25 if named else 0.0)
         found.append(Candidate(shorten("; ".join(items), MAX_LIST_CHARS), scope.rank, (colon + 2, end),
                                scope.support, scope.support + fit + rank_prior(scope.rank),

@@ -481,7 +481,7 @@ def named_agencies(question: str, places: tuple[str, ...]) -> tuple[str, ...]:
 _SENT_TO = re.compile(
     r"\b(?:kính )?gửi(?: để (?P<purpose>báo cáo|thực hiện|biết|phối hợp))?(?: (?:tới|đến|cho|về))?"
     r"(?: để (?P<purpose2>báo cáo|thực hiện|biết|phối hợp))?"
-    r" (?:những|các) (?:nơi|cơ quan|đơn vị|địa chỉ|tổ chức)(?: \w+)? nào\b"
+    r" (?:(?:những|các) (?:nơi|cơ quan|đơn vị|địa chỉ|tổ chức)(?: \w+)? nào|(?:những )?ai)\b"
     r"|\bnơi nhận\b|\bkính gửi (?:những |các )?(?:ai|cơ quan nào|đơn vị nào|những nơi nào)"
 )
 # The sender is the document itself: the question opens with its type ("Kế hoạch …", "Công văn này …")

@@ -331,6 +331,7 @@ _NAME_HEAD = re.compile(
     r"Cơ quan|Tòa án|Trường|Hội|Đoàn|Liên đoàn|Bệnh viện|Thuế|Thống kê|Chính phủ|Quốc hội|Thủ tướng|"
     r"(?:Phó )?Chủ tịch|Giám đốc|(?:Phó )?Bí thư|Thủ trưởng|Chánh Văn phòng|Trưởng ban|Ngân hàng|Đài|"
     r"Công ty|Hiệp hội|Bảo hiểm xã hội|Kiểm toán|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Chi nhánh"
+    r"|Chi hội|Chi đoàn|Chi bộ"
     rf"|(?:Phòng|Thường trực)(?=\s+[{_UPPER}]))(?!\w)"  # "Phòng Tư pháp", not "Phòng, chống …"
 )
 # Lower-case words that still belong to a name: "Ủy ban nhân dân tỉnh", "Ủy ban kiểm tra Tỉnh ủy"
@@ -453,7 +454,8 @@ _NOUN_COMPOUNDS = frozenset({"đăng ký"})
 
 
 # The rest of a ministry or department name that itself holds a comma
-_COMMA_NAME_TAIL = re.compile(r",\s*(?:Thể thao và Du lịch|Thương binh và Xã hội)\b")
+_COMMA_NAME_TAIL = re.compile(r",\s*(?:Thể thao và Du lịch|Thương binh và Xã hội|Truyền hình)\b"
+                              rf"(?:\s+[{_UPPER}]\w*)*")  # and the place after it: "… Truyền hình Hà Nội"
 
 
 def _joins_name(text: str, at: int, end: int) -> bool:

@@ -173,6 +173,19 @@ def class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
     # "các sở: Tài chính, …", or names right after the noun: "Trưởng các ấp Tân Điền, Kinh Tám, …"
     opening = re.compile(rf"(?<!\w)(?i:các|những)\s+(?i:{noun})(?:\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))")
     found = []
+    best: dict[int, Scope] = {}  # the best-supported scope of each passage
+    for scope in scopes:
+        if scope.rank not in best or scope.support > best[scope.rank].support:
+            best[scope.rank] = scope
+    for scope in best.values():
+        # the members its heading lists: "6. UBND các xã Phước Lý, Long Thượng và thị trấn Cần Giuộc" over
+        # "- Thành lập Tổ vận động …" answers "Những xã nào phải thành lập Tổ vận động"
+        heading = scope.hit.chunk.section.split(" > ")[-1]
+        named = opening.search(heading)
+        if named and len(heading[named.end():].strip(" :.")) >= 3:
+            found.append(Candidate(shorten(heading[named.end():].strip(" :."), MAX_LIST_CHARS), scope.rank,
+                                   scope.quote, scope.support, scope.support + 0.25 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
     for scope in scopes:
         text, clause = scope.text, scope.clause
         if clause.start != clause.sentence_start:

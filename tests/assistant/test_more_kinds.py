@@ -362,3 +362,30 @@ def test_a_series_runs_on_over_a_closing_collective_but_not_over_other_words() -
         "UBND tỉnh, Văn phòng Tỉnh ủy"]
     assert series("gửi Ban Chỉ đạo (qua Sở Khoa học và Công nghệ, Văn phòng Tỉnh ủy) trước ngày 30/7") == [
         "Sở Khoa học và Công nghệ, Văn phòng Tỉnh ủy"]
+
+
+def test_lists_named_by_a_heading_a_lead_in_or_one_after_another() -> None:
+    text = ("Tổ lấy ý kiến do Trưởng ấp làm Tổ trưởng, thành viên gồm đại diện Ban công tác Mặt trận, "
+            "Chi hội Phụ nữ, Chi đoàn Thanh niên ấp. Các ủy viên: đại diện Sở Nội vụ và Báo và Phát thanh, "
+            "Truyền hình Hà Giang.")
+    assert _ask_text("Tổ lấy ý kiến gồm đại diện những tổ chức nào?", text) == (
+        "Ban công tác Mặt trận, Chi hội Phụ nữ, Chi đoàn Thanh niên ấp")
+    assert _ask_text("Các ủy viên là đại diện những cơ quan nào?", text) == (
+        "Sở Nội vụ và Báo và Phát thanh, Truyền hình Hà Giang")
+    dossier = "1. Hồ sơ gồm: (1) Tờ trình đề nghị; (2) Biên bản họp xét chọn; (3) Báo cáo mô hình."
+    assert "(1) Tờ trình đề nghị; (2) Biên bản họp xét chọn; (3) Báo cáo mô hình" in _ask_text(
+        "Hồ sơ đề nghị biểu dương mô hình gồm những gì?", dossier)
+
+
+def test_members_a_heading_lists_answer_which_of_them_do_the_item() -> None:
+    text = "- Thành lập Tổ vận động do Chủ tịch UBND xã làm Tổ trưởng; kiên trì đối thoại với các hộ."
+    record = document(text, doc_id="tb")
+    hits = [hit(record, text, "II. NHIỆM VỤ > 6. UBND các xã Phước Lý, Long Thượng và thị trấn Cần Đước")]
+    asked = analyse_question("Những xã nào phải thành lập Tổ vận động?")
+    found = extract_answer(asked, hits, lambda _: record)
+    assert found is not None and found.answer == "Phước Lý, Long Thượng và thị trấn Cần Đước"
+
+
+def test_whom_a_cong_van_is_sent_to() -> None:
+    assert analyse_question("Công văn lấy ý kiến cử tri gửi tới những ai?").recipients == ""
+    assert analyse_question("Báo cáo gửi cho ai?").recipients is None
