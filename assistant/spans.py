@@ -353,7 +353,8 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     A name runs from a capitalised head over capitalised words, up to three lower-case words after a
     capitalised one ("Sở Giao thông vận tải", "Kho bạc Nhà nước khu vực XV") unless they are verbs or
     function words, "&" inside an abbreviation ("Sở GD&ĐT"), "và" before a capitalised word, and
-    the words in NAME_LOWER.
+    the words in NAME_LOWER; up to five when a verb or punctuation right after them ends the name
+    ("Phòng Bảo vệ chính trị nội bộ theo dõi …").
     """
     spans: list[tuple[int, int]] = []
     fold = folded(text)
@@ -365,6 +366,8 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         plain_run = False  # whether those words hold more than place words ("tỉnh"): "Quan trắc tài nguyên"
         # (two lower-case words at least before a "và" that joins more: not the "ủy" of "Tỉnh ủy và ý kiến")
         dashed = False
+        within = name_end  # the end after at most three lower-case words in a row
+        confirmed = False  # whether the name ends at a verb, a function word or punctuation
         for word in _WORD.finditer(text, name_end, end):
             gap = text[name_end:word.start()]
             if word.group(0) in ("-", "–") and not dashed:
@@ -374,6 +377,7 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     continue
                 break
             if gap.strip() not in ("", "-", "–") or (gap.strip() and not dashed):
+                confirmed = True
                 break  # punctuation between words ends the name
             token = word.group(0)
             after = text[word.end():word.end() + 2]
@@ -383,18 +387,27 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 lower_run = 1
             elif token == "và" and plain_run and lower_run >= 2 and _joins_lower(text, word.end(), end, fold):
                 lower_run, plain_run = 1, False  # "Trung tâm Quan trắc tài nguyên và môi trường"
-            elif token.isalpha() and (token in NAME_LOWER or (lower_run < 3 and token not in _NOT_NAME)):
+            elif token.isalpha() and (token in NAME_LOWER or (lower_run < 5 and token not in _NOT_NAME)):
                 compound = f"{text[:name_end].rsplit(None, 1)[-1].lower()} {token}" in _NOUN_COMPOUNDS
                 if _ANY_VERB.match(fold, word.start()) and not compound:
+                    confirmed = True
                     break
                 lower_run += 1
                 plain_run = plain_run or token not in NAME_LOWER
             else:
+                confirmed = not (token.isalpha() and lower_run >= 5 and token not in _NOT_NAME)
                 break
             name_end = word.end()
+            if lower_run <= 3 or token in NAME_LOWER:
+                within = name_end
+        if not confirmed:  # no verb or stop after more than three: keep three ("Sở Tài chính cân đối")
+            name_end = within
         tail = _COMMA_NAME_TAIL.match(text, name_end, end)
         if tail:  # "Sở Văn hóa, Thể thao và Du lịch": the one name of the genre with a comma in it
             name_end = tail.end()
+        places = _PLACE_LIST_TAIL.match(text, name_end, end)
+        if places and _PLACES_END.search(text, max(0, name_end - 20), name_end):
+            name_end = places.end()  # "UBND các xã, phường", "UBND các huyện, thị xã, thành phố"
         spans.append((head.start(), name_end))
     return spans
 
@@ -447,6 +460,12 @@ def _collective_tail(text: str, end: int) -> int:
             break
         stop = at + len(word.group(0))
     return stop if stop > tail.end() else end
+
+
+# Local units listed after "các": "các xã, phường", "các huyện, thị xã, thành phố"
+_PLACE_UNIT = r"(?:xã|phường|thị trấn|thị xã|thành phố|huyện|quận|đặc khu)"
+_PLACE_LIST_TAIL = re.compile(rf"(?:,\s*{_PLACE_UNIT}(?!\w))+")
+_PLACES_END = re.compile(rf"\bcác\s+{_PLACE_UNIT}$")
 
 
 # A capitalised syllable and a verb that together make a noun of a name: "Văn phòng Đăng ký đất đai"

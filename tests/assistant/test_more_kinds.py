@@ -389,3 +389,15 @@ def test_members_a_heading_lists_answer_which_of_them_do_the_item() -> None:
 def test_whom_a_cong_van_is_sent_to() -> None:
     assert analyse_question("Công văn lấy ý kiến cử tri gửi tới những ai?").recipients == ""
     assert analyse_question("Báo cáo gửi cho ai?").recipients is None
+
+
+def test_long_lower_case_names_end_at_a_verb() -> None:
+    from assistant.spans import agency_mentions
+
+    def names(text: str) -> list[str]:
+        return [text[a:b] for a, b in agency_mentions(text, 0, len(text))]
+
+    assert names("phối hợp với Phòng Bảo vệ chính trị nội bộ theo dõi") == ["Phòng Bảo vệ chính trị nội bộ"]
+    # no verb ends it: three lower-case words only
+    assert names("Sở Tài chính cân đối ngân sách địa phương cho") == ["Sở Tài chính cân đối"]
+    assert names("UBND các huyện, thị xã, thành phố chỉ đạo") == ["UBND các huyện, thị xã, thành phố"]
