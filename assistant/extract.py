@@ -322,6 +322,7 @@ _CURRENCY = frozenset({"đồng", "triệu", "tỷ", "nghìn", "ngàn", "vnđ", 
 _HECTARE = frozenset({"ha", "héc-ta", "hécta", "hecta", "héc"})
 _UNIT_ALIASES: dict[str, frozenset[str]] = {
     "người": _PEOPLE, "tiền": _CURRENCY, "kinh": _CURRENCY, **{word: _HECTARE for word in _HECTARE},
+    **{word: _CURRENCY for word in _CURRENCY},  # "mấy triệu" keeps "100 triệu đồng"
     "km": frozenset({"km", "ki-lô-mét"}), "ki-lô-mét": frozenset({"km", "ki-lô-mét"}),
 }
 _MONEY_WORDS = frozenset({"kinh phí", "ngân sách", "mức hỗ", "mức chi", "mức lương", "phụ cấp", "số tiền",

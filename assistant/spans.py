@@ -132,7 +132,8 @@ _NOT_AGENCY = re.compile(
     r"^(?:ban hành|ban đầu|báo cáo|phòng,? chống|phòng ngừa|hội nghị|hội thảo|hội họp|đoàn kết|"
     r"bộ chỉ tiêu|bộ chỉ số|bộ máy|bộ tiêu chí|bộ mặt|trường hợp|sở hữu|cơ quan nhà nước các cấp|"
     r"các (?!(?:cấp|sở|ban|bộ|ngành|cơ quan|đơn vị|phòng|tổ chức|đồng chí|đảng|địa phương|xã|huyện|"
-    r"hội|đoàn|doanh nghiệp|trường|lực lượng|ủy ban|ubnd|thành viên|tỉnh|thành phố))|"
+    r"hội|đoàn|doanh nghiệp|trường|lực lượng|ủy ban|ubnd|thành viên|tỉnh|thành phố|bệnh viện|trung tâm|"
+    r"trạm|chi cục|cục|công ty|ngân hàng|hợp tác xã|chi bộ|ấp|thôn|bản))|"
     r"những (?!(?:cơ quan|đơn vị|đồng chí|sở|ngành))|mỗi (?!(?:cơ quan|đơn vị|đồng chí)))"
 )
 # Extra heads of a compound name whose later words look like verbs: "Ủy ban kiểm tra Tỉnh ủy".

@@ -401,3 +401,18 @@ def test_long_lower_case_names_end_at_a_verb() -> None:
     # no verb ends it: three lower-case words only
     assert names("Sở Tài chính cân đối ngân sách địa phương cho") == ["Sở Tài chính cân đối"]
     assert names("UBND các huyện, thị xã, thành phố chỉ đạo") == ["UBND các huyện, thị xã, thành phố"]
+
+
+def test_a_heading_naming_a_class_of_agencies_does_the_items_under_it() -> None:
+    text = "- Bố trí đội cấp cứu lưu động thường trực trong suốt thời gian tiêm."
+    record = document(text, doc_id="kh-mr")
+    heading = "3. Các bệnh viện đa khoa khu vực, Bệnh viện Sản - Nhi tỉnh"
+    hits = [hit(record, text, f"IV. TỔ CHỨC THỰC HIỆN > {heading}")]
+    found = extract_answer(analyse_question("Bên nào phải bố trí đội cấp cứu lưu động thường trực?"), hits,
+                           lambda _: record)
+    assert found is not None and found.answer.startswith(heading[3:])
+
+
+def test_a_money_unit_keeps_its_currency() -> None:
+    text = "Bác sĩ về làm việc tại trạm y tế phường: 100 triệu đồng/người."
+    assert _ask_text("Bác sĩ về trạm y tế phường được hỗ trợ mấy triệu?", text) == "100 triệu đồng"
