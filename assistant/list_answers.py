@@ -45,6 +45,9 @@ def named_by_head(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
             after = phrase.split()[len(analysis.head):len(analysis.head) + 1]
             if after and after[0].lower() in _NOT_NAMING:
                 fit -= 0.15  # "các ấp về tình hình sản xuất …" says nothing of which ones
+            before = folded(text[max(0, span[0] - 12):span[0]]).lower().split()[-1:]
+            if analysis.preposition and before != [analysis.preposition]:
+                fit -= 0.1  # "theo hình thức nào": not "đổi mới hình thức tuyên truyền", a "theo …" phrase
             found.append(Candidate(shorten(without_excluded(analysis, phrase), limit), scope.rank,
                                    scope.quote,
                                    scope.support, scope.support + fit + rank_prior(scope.rank),

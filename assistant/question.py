@@ -409,8 +409,8 @@ def _head(key: str) -> tuple[str, ...]:
     if not matches:
         return ()
     words = matches[-1].group(1).split()
-    if words[-1] in {"những", "các"}:
-        return ()  # "xử lý những gì": the question asks for the verb's object, not a noun's name
+    if words[-1] in {"những", "các", "làm"}:
+        return ()  # "xử lý những gì", "được giao làm gì": the verb's object or the action, not a noun
     if " ".join(words) in _VAGUE_HEADS:
         return ()
     while words and words[0] in STOPWORDS:

@@ -126,6 +126,7 @@ _AGENCY_HEADS = (
     "thủ tướng", "quốc hội", "thuế", "thống kê", "kiểm toán", "tòa án", "viện kiểm sát", "cơ quan",
     "đơn vị", "doanh nghiệp", "tập đoàn", "tổng công ty", "công ty", "bảo hiểm xã hội", "bhxh",
     "bộ chỉ huy", "tổ công tác", "tổ giúp việc", "tổ hỗ trợ", "tcc", "tccs", "ủy viên", "lực lượng",
+    "bưu điện", "chi nhánh",
     "các", "những", "mỗi", "cán bộ", "ngành", "địa phương",
 )
 _NOT_AGENCY = re.compile(
@@ -332,7 +333,7 @@ _NAME_HEAD = re.compile(
     r"Cơ quan|Tòa án|Trường|Hội|Đoàn|Liên đoàn|Bệnh viện|Thuế|Thống kê|Chính phủ|Quốc hội|Thủ tướng|"
     r"(?:Phó )?Chủ tịch|Giám đốc|(?:Phó )?Bí thư|Thủ trưởng|Chánh Văn phòng|Trưởng ban|Ngân hàng|Đài|"
     r"Công ty|Hiệp hội|Bảo hiểm xã hội|Kiểm toán|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Chi nhánh"
-    r"|Chi hội|Chi đoàn|Chi bộ"
+    r"|Chi hội|Chi đoàn|Chi bộ|Bưu điện"
     rf"|(?:Phòng|Thường trực)(?=\s+[{_UPPER}]))(?!\w)"  # "Phòng Tư pháp", not "Phòng, chống …"
 )
 # Lower-case words that still belong to a name: "Ủy ban nhân dân tỉnh", "Ủy ban kiểm tra Tỉnh ủy"
@@ -535,14 +536,18 @@ def completions(text: str, start: int, end: int, head: tuple[str, ...], enumerat
     for form in forms:
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in form) + r"(?!\w)")
         for match in pattern.finditer(key, start, end):
+            opening = match.start()
+            named = re.search(rf"(?<!\w)[{_UPPER}]\w*\s+$", text[max(start, opening - 20):opening])
+            if form is not head and named:  # "cuộc họp nào" met as "Phiên họp thứ nhất": from "Phiên"
+                opening -= len(named.group(0))
             stop = _completion_end(text, match.end(), end, enumeration)
-            stop = min(stop, match.start() + limit)
-            if stop < end and stop - match.start() >= limit:  # cut at a word boundary
-                stop = max(text.rfind(" ", match.start(), stop), match.end())
+            stop = min(stop, opening + limit)
+            if stop < end and stop - opening >= limit:  # cut at a word boundary
+                stop = max(text.rfind(" ", opening, stop), match.end())
             while stop > match.end() and not (text[stop - 1].isalnum() or text[stop - 1] in ")”\"%"):
                 stop -= 1
             if len(text[match.end():stop].strip(" ,.:;()“”\"")) >= 3:
-                spans.append((match.start(), stop))
+                spans.append((opening, stop))
         if spans:
             break
     return spans

@@ -416,3 +416,22 @@ def test_a_heading_naming_a_class_of_agencies_does_the_items_under_it() -> None:
 def test_a_money_unit_keeps_its_currency() -> None:
     text = "Bác sĩ về làm việc tại trạm y tế phường: 100 triệu đồng/người."
     assert _ask_text("Bác sĩ về trạm y tế phường được hỗ trợ mấy triệu?", text) == "100 triệu đồng"
+
+
+def test_what_an_agency_is_tasked_with_and_which_meeting() -> None:
+    text = "Ngày 10/7/2027, Ban Chỉ đạo tỉnh đã tổ chức Phiên họp thứ nhất theo hình thức trực tuyến."
+    assert _ask_text("Thông báo là kết luận của cuộc họp nào?", text).startswith("Phiên họp thứ nhất")
+    assert analyse_question("Bưu điện huyện được giao làm gì?").head == ()
+    item = "- Bố trí phương tiện, nhân lực vận chuyển phiếu lấy ý kiến đến các xã."
+    record = document(item, doc_id="cv")
+    hits = [hit(record, item, "III. TỔ CHỨC THỰC HIỆN > 7. Bưu điện huyện Mỏ Cày Nam")]
+    asked = analyse_question("Bưu điện huyện Mỏ Cày Nam được giao làm gì trong đợt lấy ý kiến?")
+    found = extract_answer(asked, hits, lambda _: record)
+    assert found is not None and found.answer.startswith("Bố trí phương tiện, nhân lực vận chuyển phiếu")
+
+
+def test_a_form_asked_with_theo_is_a_theo_phrase() -> None:
+    text = ("Đổi mới nội dung, hình thức tuyên truyền; vận động Nhân dân tham gia bảo hiểm y tế (theo hộ gia "
+            "đình), phấn đấu đạt trên 97% dân số.")
+    asked = "Nhân dân được vận động tham gia bảo hiểm y tế theo hình thức nào?"
+    assert "theo hộ gia đình" in _ask_text(asked, text)
