@@ -93,7 +93,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
         "ngành nào", "tổ chức nào", "đồng chí nào", "bộ nào", "phòng nào", "lực lượng nào",
         "cấp nào", "địa phương nào", "cá nhân nào", "chủ thể nào", "những cơ quan nào",
         "các cơ quan nào", "những đơn vị nào", "các đơn vị nào", "về đâu", "gửi đâu", "tới đâu",
-        "lãnh đạo nào", "bên nào",
+        "lãnh đạo nào", "bên nào phải", "bên nào chịu", "bên nào có trách nhiệm", "bên nào được giao",
     ),
     QuestionKind.DOC: (
         "văn bản nào", "kế hoạch nào", "nghị quyết nào", "chỉ thị nào", "kết luận nào",
