@@ -290,7 +290,8 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
     if analysis.kind in (QuestionKind.DOC, QuestionKind.DOC_NUMBER):
         return False  # a document asked by its period is found among others of other years
     chunk = hits[candidate.hit_index].chunk
-    said = f"{chunk.text[candidate.quote[0]:candidate.quote[1]]} {chunk.section.split(' > ')[-1]}"
+    # the sentence and the headings over it: "II. MỤC TIÊU, CHỈ TIÊU NĂM 2026 > 2. Các chỉ tiêu chủ yếu"
+    said = f"{chunk.text[candidate.quote[0]:candidate.quote[1]]} {chunk.section}"
     stated = set(_YEAR_OF.findall(said))
     if stated and not set(_ANY_YEAR.findall(said)) & set(analysis.years):
         return True  # "… thời kỳ 2021 - 2030, tầm nhìn đến năm 2050" is still of the asked "2021 - 2030"
@@ -299,9 +300,29 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
     return bool(asked_ranges and said_ranges and not asked_ranges & said_ranges)
 
 
+# A question about the present state: "… hiện nay đạt bao nhiêu", "đã đạt", "thực tế"
+_NOW_ASKED = re.compile(r"\b(?:hiện nay|hiện tại|đã đạt|thực tế|hiện đang)\b")
+# Where a figure is a target, not a state: "II. MỤC TIÊU > 1. Mục tiêu đến năm 2030", "phấn đấu đạt 60%"
+_TARGET_SAID = re.compile(r"\b(?:mục tiêu|chỉ tiêu|phấn đấu|định hướng)\b")
+_STATE_SAID = re.compile(r"\b(?:kết quả|đạt được|hiện nay|hiện tại|đến nay|tình hình)\b")
+
+
+def target_for_now(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
+    """Return True when the question asks for a present figure and the answer is a target: "Năng suất
+    lao động … hiện nay đạt bao nhiêu" is not answered by "Mục tiêu đến năm 2030: … tăng 8,5%/năm"."""
+    if not _NOW_ASKED.search(match_key(analysis.text)) or candidate.hit_index is None:
+        return False
+    if candidate.hit_index >= len(hits):
+        return False
+    chunk = hits[candidate.hit_index].chunk
+    said = match_key(f"{chunk.section} {chunk.text[candidate.quote[0]:candidate.quote[1]]}")
+    return bool(_TARGET_SAID.search(said)) and not _STATE_SAID.search(said)
+
+
 def misgrounded(analysis: QuestionAnalysis, candidate: Candidate, record: DocumentRecord,
                 hits: list[Hit]) -> bool:
-    """Return True when the candidate's sources lack what the question gives (`ungrounded`) or its
-    own sentence dates it to another year (`other_year`): the one grounding test of an answer."""
+    """Return True when the candidate's sources lack what the question gives (`ungrounded`), its own
+    sentence dates it to another year (`other_year`) or it is a target asked as a present figure
+    (`target_for_now`): the one grounding test of an answer."""
     return bool(ungrounded(analysis, *candidate_sources(candidate, record, hits))
-                or other_year(analysis, candidate, hits))
+                or other_year(analysis, candidate, hits) or target_for_now(analysis, candidate, hits))

@@ -106,6 +106,9 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             dates = [f for f in dates if _DAY.search(text, f.start, f.end)]
             if not dates and not analysis.period:
                 continue
+        if analysis.hour:  # "mấy giờ" is answered by an hour, not by a day or a frequency
+            dates = [f for f in dates if _HOUR_IN.search(text, f.start, f.end)]
+            periods = []
         deadlines = [f for f in dates if f.qualifier.startswith(_DEADLINE_QUALIFIERS)]
         if analysis.period and not periods:
             continue  # "bao lâu một lần" is not answered by a date
@@ -147,6 +150,8 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     return found + _dates_of_asked_documents(analysis, scopes)
 
 
+# An hour inside a time: "16 giờ 00", "11h00"
+_HOUR_IN = re.compile(r"\d\s*(?:giờ|h)\b|\dh\d", re.I)
 # A time that is only a year: "năm 2026", "trong năm 2026"
 _BARE_YEAR = re.compile(r"(?i)(?:(?:trong|vào|đến|từ|cuối|đầu|giữa|sau)\s+)?năm\s+((?:19|20)\d\d)")
 

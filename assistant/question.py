@@ -63,6 +63,7 @@ class QuestionAnalysis:
     place: bool = False  # the question asks for places ("ở những huyện nào", "xã nào")
     venue: bool = False  # the question asks where something is held ("tổ chức ở đâu", "địa điểm nào")
     period: bool = False  # WHEN question about a frequency ("bao lâu một lần", "định kỳ")
+    hour: bool = False  # WHEN question asking for an hour ("mấy giờ", "giờ nào")
     names: tuple[str, ...] = ()  # proper names the question gives: places, people ("Lâm Đồng")
     years: tuple[str, ...] = ()  # years the question gives ("2026")
     ordinals: tuple[str, ...] = ()  # which one of a series the question asks about ("thứ hai", "lần thứ 3")
@@ -549,6 +550,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         period=period,
         names=names,
         day=kind in (QuestionKind.WHEN, QuestionKind.ISSUE_DATE) and bool(_DAY_ASKED.search(key)),
+        hour=kind is QuestionKind.WHEN and bool(re.search(r"\bmấy giờ\b|\bgiờ nào\b|\bkhung giờ\b", key)),
         place=bool(re.search(r"\b(?:địa phương|tỉnh|thành phố|huyện|xã|phường|nơi|địa bàn) nào\b", key)),
         venue=bool(re.search(r"\b(?:ở|tại) đâu\b|\bđịa điểm\b|\bnơi (?:nào|tổ chức)\b", key)),
         years=tuple(dict.fromkeys(_YEAR.findall(question))),

@@ -435,3 +435,33 @@ def test_a_form_asked_with_theo_is_a_theo_phrase() -> None:
             "đình), phấn đấu đạt trên 97% dân số.")
     asked = "Nhân dân được vận động tham gia bảo hiểm y tế theo hình thức nào?"
     assert "theo hộ gia đình" in _ask_text(asked, text)
+
+
+def test_near_misses_of_period_state_and_hour() -> None:
+    from assistant.answer import is_supported
+
+    text = """II. MỤC TIÊU, CHỈ TIÊU NĂM 2027
+1. Mục tiêu đến năm 2030
+Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95,5%; năng suất lao động tăng bình quân 8,5%/năm.
+2. Các trường gia cố phòng học ngày 28/6/2027; báo cáo trước 16 giờ 00 ngày 27/6/2027.
+"""
+    record = document(text, doc_id="kh")
+    heading = "II. MỤC TIÊU, CHỈ TIÊU NĂM 2027 > 1. Mục tiêu đến năm 2030"
+    first = text.index("Tỷ lệ")
+    hits = [hit(record, text[first:text.index("2. Các")].strip(), heading),
+            hit(record, text[text.index("2. Các"):].strip(), "II. MỤC TIÊU, CHỈ TIÊU NĂM 2027", index=1)]
+
+    def supported(question: str) -> bool:
+        asked = analyse_question(question)
+        found = extract_answer(asked, hits, lambda _: record)
+        return found is not None and is_supported(found, asked, 0.4, lambda _: record, hits)
+
+    assert supported("Tỷ lệ người dân tham gia bảo hiểm y tế năm 2027 là bao nhiêu?")
+    # the heading's year is another; a target is asked as a present state
+    assert not supported("Tỷ lệ người dân tham gia bảo hiểm y tế năm 2026 là bao nhiêu?")
+    assert not supported("Năng suất lao động hiện nay tăng bao nhiêu phần trăm?")
+    assert _ask_text("Hạn báo cáo là mấy giờ?", text).startswith("trước 16 giờ 00")
+    record2 = document("Các trường gia cố phòng học ngày 28/6/2027.", doc_id="x")
+    hits2 = [hit(record2, record2.text, "")]
+    asked = analyse_question("Hạn gia cố phòng học là mấy giờ?")
+    assert extract_answer(asked, hits2, lambda _: record2) is None
