@@ -15,7 +15,7 @@ from indexer.model import DocumentMetadata, DocumentRecord
 from indexer.normalize import match_key
 
 MAX_ANSWER_CHARS = 200
-MAX_LIST_CHARS = 300  # a list answer names every item, so it may run longer
+MAX_LIST_CHARS = 400  # a list answer names every item, so it may run longer
 # A số hiệu: "05-CT/TU", "15/2023/QH15", "02-KH/BCĐ"
 NUMBER = re.compile(r"\b\d+(?:/\d{4})?[-/][0-9A-ZĐa-zđ]+(?:[-/.][0-9A-ZĐa-zđ]+)*")
 _CONTEXT_WEIGHT = 0.5  # a term found only in the heading path counts half

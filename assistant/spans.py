@@ -223,7 +223,7 @@ def _role_phrase(text: str, verb_start: int, end: int) -> tuple[int, int]:
     return verb_start, stop
 
 
-def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] | None:
+def _subject_before(text: str, start: int, verb_start: int, longest: int = 120) -> tuple[int, int] | None:
     """Return the agency phrase ending at the clause's first verb, walking back over commas.
 
     "Các Sở: A, B chủ trì" -> "Các Sở: A, B"; "Căn cứ …, Ban X chủ trì" -> "Ban X"; but in
@@ -232,7 +232,7 @@ def _subject_before(text: str, start: int, verb_start: int) -> tuple[int, int] |
     fold = folded(text)
     candidates = [start] + [m.end() for m in _BACK_BOUNDARY.finditer(text, start, verb_start)]
     for begin in candidates:  # the longest agency phrase wins ("Các Sở: Nội vụ, Tư pháp, Tài chính")
-        if verb_start - begin > 120:
+        if verb_start - begin > longest:
             continue
         phrase = text[begin:verb_start]
         if not (phrase.strip() and is_agency(phrase)):
@@ -269,7 +269,9 @@ def find_actor(text: str, start: int, end: int, longest: int = 120) -> Actor | N
     body = lead.end() if lead else start
     # a named role verb anywhere in the clause, with an agency right before it
     for match in _ROLE_VERB.finditer(fold, body, end):
-        subject = _subject_before(text, body, match.start())
+        if text[max(0, match.start() - 9):match.start()] == "Hội đồng ":
+            continue  # "Hội đồng phối hợp phổ biến, giáo dục pháp luật" names a council
+        subject = _subject_before(text, body, match.start(), longest)
         if subject:
             return Actor(subject, _role_phrase(text, match.start(), end), _ROLE_OF[match.group(0)])
     if not is_agency(text[body:end]):

@@ -465,3 +465,11 @@ Tỷ lệ người dân tham gia bảo hiểm y tế đạt 95,5%; năng suất 
     hits2 = [hit(record2, record2.text, "")]
     asked = analyse_question("Hạn gia cố phòng học là mấy giờ?")
     assert extract_answer(asked, hits2, lambda _: record2) is None
+
+
+def test_a_long_list_of_doers_before_a_council_named_with_phoi_hop() -> None:
+    text = ("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp, Thủ trưởng các sở, ban, ngành thuộc tỉnh, "
+            "Chủ tịch UBND các xã, phường và các thành viên Hội đồng phối hợp phổ biến, giáo dục pháp luật "
+            "tỉnh chịu trách nhiệm thi hành Quyết định này.")
+    assert _ask_text("Những ai chịu trách nhiệm thi hành Quyết định?", text).startswith(
+        "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp, Thủ trưởng các sở, ban, ngành thuộc tỉnh, Chủ tịch")
