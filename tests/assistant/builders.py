@@ -21,6 +21,23 @@ def hit(record: DocumentRecord, passage: str, section: str = "", score: float = 
     return Hit(chunk, info, score)
 
 
+def article_hits(record: DocumentRecord) -> list[Hit]:
+    """Return one hit per "Điều …" paragraph of the record's text, in order, scores falling."""
+    articles = [p for p in record.text.split("\n\n") if p.startswith("Điều")]
+    return [hit(record, article.strip("\n"), article[:7], score=1.0 - i / 100, index=i)
+            for i, article in enumerate(articles)]
+
+
+def answer_text(question: str, hits: list[Hit], record: DocumentRecord) -> str:
+    """Return the extracted answer to a question over the hits of one record (failing when none)."""
+    from assistant.extract import extract_answer
+    from assistant.question import analyse_question
+
+    found = extract_answer(analyse_question(question), hits, lambda _: record)
+    assert found is not None, question
+    return found.answer
+
+
 class Library:
     """Records and ranked hits answering the PassageSource protocol: search returns the given hits."""
 

@@ -7,7 +7,7 @@ from assistant.extract import extract_answer
 from assistant.facts import quantities, times
 from assistant.question import analyse_question
 from indexer.model import DocumentMetadata
-from tests.assistant.builders import document, hit
+from tests.assistant.builders import answer_text, article_hits, document, hit
 
 RULES = """ỦY BAN NHÂN DÂN TỈNH HÀ GIANG
 Số: 77/QĐ-UBND
@@ -25,15 +25,11 @@ RECORD = document(RULES, doc_id="qc-77", metadata=META)
 
 
 def _hits() -> list:  # type: ignore[type-arg]
-    articles = [p for p in RULES.split("\n\n") if p.startswith("Điều")]
-    return [hit(RECORD, article.strip("\n"), article[:7], score=1.0 - i / 100, index=i)
-            for i, article in enumerate(articles)]
+    return article_hits(RECORD)
 
 
 def _ask(question: str) -> str:
-    found = extract_answer(analyse_question(question), _hits(), lambda _: RECORD)
-    assert found is not None
-    return found.answer
+    return answer_text(question, _hits(), RECORD)
 
 
 def test_a_fraction_is_a_quantity_not_a_date() -> None:
@@ -156,9 +152,7 @@ RESOLUTION_TEXT = ("Sở Công Thương tham mưu triển khai Nghị quyết s�
 
 def _ask_text(question: str, text: str = RESOLUTION_TEXT) -> str:
     record = document(text, doc_id="kh-nl")
-    found = extract_answer(analyse_question(question), [hit(record, text, "II. NHIỆM VỤ")], lambda _: record)
-    assert found is not None
-    return found.answer
+    return answer_text(question, [hit(record, text, "II. NHIỆM VỤ")], record)
 
 
 def test_the_words_right_before_a_value_say_which_one_is_asked() -> None:

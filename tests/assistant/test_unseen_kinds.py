@@ -16,7 +16,7 @@ from assistant.header_answers import header_candidates
 from assistant.question import QuestionKind, analyse_question
 from indexer.abbreviations import expand_abbreviations
 from indexer.model import DocumentMetadata
-from tests.assistant.builders import document, hit
+from tests.assistant.builders import answer_text, article_hits, document, hit
 
 DECISION = """ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
 Số: 905/QĐ-UBND
@@ -46,15 +46,11 @@ RECORD = document(DECISION, doc_id="qd-905", metadata=META)
 
 
 def _hits() -> list:  # type: ignore[type-arg]
-    articles = [p for p in DECISION.split("\n\n") if p.startswith("Điều")]
-    return [hit(RECORD, article.strip("\n"), article[:7], score=1.0 - i / 100, index=i)
-            for i, article in enumerate(articles)]
+    return article_hits(RECORD)
 
 
 def _ask(question: str) -> str:
-    found = extract_answer(analyse_question(question), _hits(), lambda _: RECORD)
-    assert found is not None
-    return found.answer
+    return answer_text(question, _hits(), RECORD)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
