@@ -204,6 +204,7 @@ def agency_in(spelled_out: str, agency: str) -> bool:
     """Return whether an agency occurs in a toneless, spelled-out text, also without the lower-case
     words ending its name: "Ban Xây dựng Đảng xã" is "Ban Xây dựng Đảng" of a commune's plan."""
     words = expand_abbreviations(agency).split()
+    spelled_out = re.sub(r"\s+[-–]\s+", " ", spelled_out)  # "Ban Tuyên giáo - Tỉnh đoàn" is one name
     while len(words) >= 2:
         needle = toneless(" ".join(words))
         for match in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", spelled_out):

@@ -110,11 +110,14 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             dates = [f for f in dates if _HOUR_IN.search(text, f.start, f.end)]
             periods = []
         deadlines = [f for f in dates if f.qualifier.startswith(_DEADLINE_QUALIFIERS)]
+        # a date that recurs is a period too: "trước ngày 20 hằng tháng" for "định kỳ vào thời điểm nào"
+        periods += [f for f in dates if re.search(r"\b(?:hằng|hàng|mỗi)\b", text[f.start:f.end])]
         if analysis.period and not periods:
             continue  # "bao lâu một lần" is not answered by a date
         # "định kỳ vào ngày nào trong tuần" asks the day of the period: "vào thứ Sáu hằng tuần"
         by_period = analysis.period and not (analysis.day and dates)
-        chosen: list[Fact] = (periods if by_period else deadlines or dates or periods)
+        # "từ khi nào đến khi nào" takes both ends, not only the "đến …" one
+        chosen: list[Fact] = (periods if by_period else (dates if ranged else deadlines) or dates or periods)
         if analysis.period and not by_period:
             chosen = sorted(chosen + periods, key=lambda f: f.start)
         if not chosen:
@@ -128,8 +131,9 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             # of several dates in one clause, the one the question points at ("những tháng nào" takes all)
             chosen = [f for f, value in zip(chosen, fits, strict=True) if value == max(fits)]
         fit = 0.1 + max(fits)
-        if ranged and re.search(r"\bđến\b|[-–]", one_line(text, (chosen[0].start, chosen[-1].end))):
-            fit += 0.1  # "từ ngày nào đến ngày nào" is answered by a range
+        if (ranged or analysis.plural) and re.search(r"\bđến\b|[-–]", one_line(text, (chosen[0].start,
+                                                                                    chosen[-1].end))):
+            fit += 0.1  # "từ ngày nào đến ngày nào", "vào những ngày nào" are answered by a range
         if analysis.period:
             fit += 0.1 if periods else -0.05
         if analysis.deadline:
@@ -686,7 +690,7 @@ _CONTACT_KINDS = (
     (re.compile(r"điện thoại|số máy|hotline|\bđt\b"),
      re.compile(r"(?<!\d)0\d{2,4}[.\s]?\d{3}[.\s]?\d{3,4}(?!\d)")),
     (re.compile(r"trang web|website|\bweb\b|cổng thông tin|\bcổng\b|đường dẫn|\blink\b|\burl\b"),
-     re.compile(r"(?:https?://)?(?:[\w-]+\.)+(?:vn|com|org|net|gov)(?:/[^\s,;)]*)?")),
+     re.compile(r"https?://[^\s,;)]+|(?<![@\w.-])(?:[\w-]+\.)+(?:vn|com|org|net|gov|gle|ly|io)(?:/[^\s,;)]*)?")),
 )
 
 

@@ -55,7 +55,9 @@ _QUALIFIER = (
 _QUALIFIER = _QUALIFIER.replace(" ", r"\s+")  # "hoàn\nthành trong" where a line wrapped
 TIME_EXPR = re.compile(
     rf"(?:(?P<qualifier>{_QUALIFIER})\s+)?(?:(?:{_HOUR},?\s*)?(?:(?:[Nn]gày|[Nn]\xe0y)\s+)?(?:{_DATE}|{_MONTH})"
-    rf"(?:\s*(?:đến|-)\s*(?:ngày\s+)?{_DATE})?"
+    rf"(?:\s*(?:đến|-)\s*(?:{_HOUR},?\s*)?(?:ngày\s+)?{_DATE})?"
+    # a range of days in one month: "từ ngày 19 đến ngày 20/6/2025"
+    rf"|(?:(?P<day_from>từ)\s+)?ngày\s+\d{{1,2}}\s*(?:đến|-)\s*(?:ngày\s+)?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?"
     # hours alone only as a range, "từ 11 giờ đến 16 giờ", or daily, "trước 17 giờ 00 hằng ngày"
     rf"|{_HOUR}\s*(?:đến|-)\s*{_HOUR}|{_HOUR}\s+(?:hằng|hàng|mỗi)\s+ngày)",
     re.I,

@@ -15,10 +15,11 @@ from assistant.evidence import MAX_LIST_CHARS, Candidate, retrieved_records, sho
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import document_name, rank_prior
-from assistant.spans import find_actor, heading_actor
+from assistant.spans import find_actor, heading_actor, person_mentions
 from indexer.markers import read_marker
 from indexer.metadata import find_layout
 from indexer.model import DocumentRecord
+from indexer.normalize import match_key
 from indexer.sections import Section, parse_sections
 
 ITEM_CHARS = 110  # one part in the joined answer
@@ -40,6 +41,20 @@ def _walk(sections: tuple[Section, ...]) -> Iterator[Section]:
 def _bare(label: str) -> str:
     """Return a heading label without its marker and closing colon: "1. Đặc điểm tình hình:" -> "Đặc …"."""
     return label[len(read_marker(label).text):].strip().rstrip(":").strip()
+
+
+def _people_named(labels: list[str]) -> list[str]:
+    """Return the person each item names ("- Đồng chí Ma Thị Hạnh, Phó Bí thư …"), when most items
+    name one; else nothing."""
+    people = [person_mentions(label, 0, len(label))[:1] for label in labels]
+    if sum(1 for found in people if found) * 2 < len(labels):
+        return []
+    return [label[found[0][0]:found[0][1]] for label, found in zip(labels, people, strict=True) if found]
+
+
+def _asks_people(analysis: QuestionAnalysis) -> bool:
+    """Return whether a question asks for people: "Ai là …", "… gồm những ai"."""
+    return analysis.person or "những ai" in match_key(analysis.text)
 
 
 def _doer(item: str) -> str | None:
@@ -71,6 +86,9 @@ def _parts(analysis: QuestionAnalysis, section: Section) -> list[str]:
     # ("- Công an tỉnh hỗ trợ xác thực …")
     actors = [(heading_actor(label) if child.is_heading else _doer(label)) if agencies else label
               for child, label in zip(children, labels, strict=True)]
+    people = _people_named(labels)
+    if _asks_people(analysis) and people:
+        return people
     named = [label for label, actor in zip(labels, actors, strict=True)
              if actor and actor.rstrip(";.,") == label]
     whole_names = agencies and len(named) >= 2 and len(named) * 2 >= len(labels)
@@ -90,8 +108,8 @@ def outline_candidates(analysis: QuestionAnalysis, hits: list[Hit],
         doc_id = record.doc_id
         for section in _walk(outline(record.text)):
             named = _named_share(analysis, section.label)
-            if len(section.children) < 2 or named < 0.75:
-                continue  # the question does not name this heading
+            if len(section.children) < 2 or named < (0.6 if _asks_people(analysis) else 0.75):
+                continue  # the question does not name this heading ("Ban Giám khảo gồm 05 thành viên:")
             parts = _parts(analysis, section)
             if len(parts) < 2:
                 continue
@@ -100,6 +118,8 @@ def outline_candidates(analysis: QuestionAnalysis, hits: list[Hit],
                      and section.start <= h.chunk.start < section.subtree_end]
             cited = under[0] if under else rank
             value = support(analysis, f"{section.label} {' '.join(parts)}", "", document_name(hits[cited]))
+            if _asks_people(analysis) and _people_named([_bare(c.label) for c in section.children]):
+                value += 0.1  # "… gồm những ai": the items that name people
             found.append(Candidate(shorten("; ".join(parts), MAX_LIST_CHARS), cited,
                                    (0, len(hits[cited].chunk.text)), value,
                                    value + 0.1 + 0.25 * named + rank_prior(cited), doc_id))

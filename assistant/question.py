@@ -83,7 +83,8 @@ class QuestionAnalysis:
 # kind ("Văn bản nào quy định thời hạn …" asks for a document, not a date).
 _CUES: dict[QuestionKind, tuple[str, ...]] = {
     QuestionKind.WHEN: (
-        "khi nào", "bao giờ", "ngày nào", "ngày bao nhiêu", "thời hạn", "hạn chót", "trước ngày nào",
+        "khi nào", "bao giờ", "ngày nào", "ngày bao nhiêu", "ngày mấy", "thời hạn", "hạn chót",
+        "trước ngày nào",
         "thời gian nào", "lúc nào", "mấy giờ", "tháng nào", "năm nào", "thời điểm nào", "bao lâu",
         "định kỳ", "mấy lần", "chậm nhất", "hạn cuối", "mấy tháng một lần", "mấy năm một lần",
         "mấy tuần một lần", "bao lâu một lần", "giờ nào", "khung giờ", "vào thứ mấy",
@@ -123,9 +124,10 @@ _DOC_WORDS = (r"(?:văn bản|kế hoạch|hướng dẫn|thông báo|chỉ th�
 # "ban hành" directly followed by a document word: "ban hành kế hoạch này"; or a document word, up to
 # 16 words (a số hiệu "21/ct-ubnd" among them) and "(được) ban hành"
 _ISSUED_DOC = re.compile(
-    rf"ban hành (?:\w+ )?{_DOC_WORDS}|{_DOC_WORDS}(?: \S+){{0,16}} (?:được |do \w+ )?ban hành")
+    rf"ban hành (?:\w+ )?{_DOC_WORDS}|{_DOC_WORDS}(?: \S+){{0,24}} (?:được |do \w+ )?ban hành")
 _WHO_WORD = re.compile(r"\b(?:ai|cơ quan nào|đơn vị nào|người nào|đồng chí nào)\b")
-_DATE_WORD = re.compile(r"\b(?:ngày nào|khi nào|ngày bao nhiêu|thời gian nào|bao giờ|ngày tháng năm nào)\b")
+_DATE_WORD = re.compile(
+    r"\b(?:ngày nào|khi nào|ngày bao nhiêu|ngày mấy|thời gian nào|bao giờ|ngày tháng năm nào)\b")
 _NUMBER_WORD = re.compile(r"số hiệu|số ký hiệu|ký hiệu|\bsố (?:mấy|bao nhiêu|là gì|nào)\b")
 
 _ROLES: tuple[tuple[str, Role], ...] = (
@@ -434,11 +436,18 @@ def _name_words(words: list[str]) -> list[str]:
     from assistant.spans import NAME_LOWER
 
     kept: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
         if not (word[0].isupper() or word in NAME_LOWER or (kept and kept[-1][0].isupper())):
             break
+        if kept and " ".join(words[i:i + 2]) in _EVENT_NAMES:
+            break  # "Ban Giám khảo Hội thi …": the board, not the event it serves
         kept.append(word)
     return kept
+
+
+# Events and documents an agency's name may run into in a question: "Ban Tổ chức Giải …"
+_EVENT_NAMES = frozenset({"Hội thi", "Hội nghị", "Cuộc thi", "Hội diễn", "Hội khỏe", "Hội thao", "Lễ hội",
+                          "Chương trình", "Đề án", "Dự án", "Kế hoạch"})
 
 
 def named_agencies(question: str, places: tuple[str, ...]) -> tuple[str, ...]:
@@ -483,7 +492,7 @@ _SENT_TO = re.compile(
     r"\b(?:kính )?gửi(?: để (?P<purpose>báo cáo|thực hiện|biết|phối hợp))?(?: (?:tới|đến|cho|về))?"
     r"(?: để (?P<purpose2>báo cáo|thực hiện|biết|phối hợp))?"
     r" (?:(?:những|các) (?:nơi|cơ quan|đơn vị|địa chỉ|tổ chức)(?: \w+)? nào|(?:những )?ai)\b"
-    r"|\bnơi nhận\b|\bkính gửi (?:những |các )?(?:ai|cơ quan nào|đơn vị nào|những nơi nào)"
+    r"|\bnơi nhận\b|\bkính gửi\b.*\b(?:ai|nào)\b"
 )
 # The sender is the document itself: the question opens with its type ("Kế hoạch …", "Công văn này …")
 _DOCUMENT_FIRST = re.compile(

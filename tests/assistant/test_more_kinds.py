@@ -467,3 +467,51 @@ def test_a_long_list_of_doers_before_a_council_named_with_phoi_hop() -> None:
             "tỉnh chịu trách nhiệm thi hành Quyết định này.")
     assert _ask_text("Những ai chịu trách nhiệm thi hành Quyết định?", text).startswith(
         "Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tư pháp, Thủ trưởng các sở, ban, ngành thuộc tỉnh, Chủ tịch")
+
+
+CONTEST = """KẾ HOẠCH
+Tổ chức Hội thi "Bí thư Chi đoàn giỏi" tỉnh Lai Châu lần thứ V năm 2027
+
+III. THỜI GIAN
+- Vòng thi trực tuyến mở từ 08 giờ 00 ngày 02/6/2027 đến 17 giờ 00 ngày 08/6/2027.
+- Vòng chung khảo: 02 ngày, từ ngày 19 đến ngày 20/6/2027 (ngày 20/6 trao giải).
+- Đăng ký tại https://forms.gle/BTCD2027 hoặc gửi thư về bithuchidoan@gmail.com.
+- Các cơ sở Đoàn báo cáo kết quả trước ngày 20 hằng tháng.
+
+VII. BAN GIÁM KHẢO
+2. Ban Giám khảo gồm 03 thành viên:
+- Đồng chí Lò Thị Hạnh, Phó Bí thư Tỉnh đoàn - Trưởng ban;
+- Đồng chí Giàng Seo Chúng, Trưởng Ban Xây dựng Đoàn - Phó Trưởng ban;
+- Đồng chí Hoàng Văn Đạt, giảng viên Trường Chính trị tỉnh - thành viên.
+"""
+
+
+def test_contest_plan_times_links_and_people() -> None:
+    from assistant.outline import outline_candidates
+
+    record = document(CONTEST, doc_id="kh-thi")
+    times_part = CONTEST[CONTEST.index("III."):CONTEST.index("VII.")].strip()
+    hits = [hit(record, times_part, "III. THỜI GIAN")]
+    assert answer_text("Vòng thi trực tuyến mở từ khi nào đến khi nào?", hits, record) == (
+        "từ 08 giờ 00 ngày 02/6/2027 đến 17 giờ 00 ngày 08/6/2027")
+    assert answer_text("Vòng chung khảo diễn ra vào những ngày nào?", hits, record) == (
+        "từ ngày 19 đến ngày 20/6/2027")
+    assert answer_text("Đường link đăng ký dự thi là gì?", hits, record) == "https://forms.gle/BTCD2027"
+    assert "20 hằng tháng" in answer_text("Các cơ sở Đoàn báo cáo định kỳ vào thời điểm nào?", hits, record)
+    board = CONTEST[CONTEST.index("2. Ban Giám khảo"):].strip()
+    asked = analyse_question("Ban Giám khảo Hội thi Bí thư Chi đoàn giỏi gồm những ai?")
+    section = "VII. BAN GIÁM KHẢO > 2. Ban Giám khảo gồm 03 thành viên:"
+    people = outline_candidates(asked, [hit(record, board, section)], lambda _: record)
+    assert people and max(people, key=lambda c: c.score).answer == (
+        "Lò Thị Hạnh; Giàng Seo Chúng; Hoàng Văn Đạt")
+    assert asked.agencies == ("Ban Giám khảo",)
+
+
+def test_question_cues_of_dates_and_addressees() -> None:
+    from assistant.question import QuestionKind
+
+    assert analyse_question("Buổi ra quân đầu tiên diễn ra ngày mấy?").kind is QuestionKind.WHEN
+    long_title = ("Nghị quyết của Đảng ủy Sở Xây dựng tỉnh Bình Thuận về phát triển nhà ở xã hội năm 2025 "
+                  "được ban hành ngày nào?")
+    assert analyse_question(long_title).kind is QuestionKind.ISSUE_DATE
+    assert analyse_question("Báo cáo của Sở được gửi (kính gửi) những cơ quan nào?").recipients == ""
