@@ -501,7 +501,8 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                                quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
         if analysis.kind is QuestionKind.WHAT and contact is None:
-            names = quoted(text, clause.start, clause.end)
+            # over the whole sentence when it is read once: a name may sit in its second clause
+            names = quoted(text, *(quote if whole_sentence else (clause.start, clause.end)))
             for fact in names:
                 if analysis.plural and any(min(abs(other.start - fact.end), abs(fact.start - other.end)) <= 25
                                            for other in names if other is not fact):
@@ -672,7 +673,22 @@ def _positions_held(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
                 offices = " ".join(apposition.group(1).split())
                 found.append(Candidate(shorten(offices), scope.rank, scope.quote, scope.support,
                                        scope.support + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        # the offices may come first: "Giao đồng chí Phó Bí thư Đảng ủy, Phó Giám đốc Sở Trần Minh Luân …"
+        for name in analysis.names:
+            for match in re.finditer(re.escape(name), text[scope.clause.start:scope.clause.end]):
+                at = scope.clause.start + match.start()
+                before = _OFFICES_BEFORE.search(text, max(scope.clause.start, at - 120), at)
+                if before:
+                    offices = " ".join(before.group(1).split())
+                    found.append(Candidate(shorten(offices), scope.rank, scope.quote, scope.support,
+                                           scope.support + 0.3 + rank_prior(scope.rank),
+                                           scope.hit.doc.doc_id))
     return found
+
+
+# The offices between a title and the name they precede: "đồng chí Phó Bí thư Đảng ủy, Phó Giám đốc Sở "
+_OFFICES_BEFORE = re.compile(r"(?:đồng chí|ông|bà)\s+((?:Phó |Ủy viên |Uỷ viên )?(?:Bí thư|Chủ tịch|Giám đốc|"
+                             r"Trưởng|Phó|Chánh|Thủ trưởng|Tổng|Ủy viên|Uỷ viên)[^;:()]{2,100}?)\s+$", re.I)
 
 
 # A web address, e-mail or telephone number:

@@ -66,6 +66,16 @@ ABBREVIATIONS: dict[tuple[str, ...], str] = {
     ("LĐ-TB&XH", "LĐTBXH", "LĐTB&XH"): "lao động - thương binh và xã hội",
     ("GTVT",): "giao thông vận tải",
     ("BCHQS",): "bộ chỉ huy quân sự",
+    ("LHPN",): "liên hiệp phụ nữ",
+    ("CTMTQG",): "chương trình mục tiêu quốc gia",
+    ("MTQG",): "mục tiêu quốc gia",
+    ("PBGDPL",): "phổ biến, giáo dục pháp luật",
+    ("CCHC",): "cải cách hành chính",
+    ("TTHC",): "thủ tục hành chính",
+    ("NSNN",): "ngân sách nhà nước",
+    ("ĐVHC",): "đơn vị hành chính",
+    ("GPMB",): "giải phóng mặt bằng",
+    ("NOXH",): "nhà ở xã hội",
 }
 
 

@@ -43,7 +43,8 @@ from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 # (7: rows of task tables (tab- or pipe-separated) become one labelled list item each)
 # (8: Word tables are read one row per line, one cell per grid column, merged rows as headings)
 # (9: a closing row of two cells: "Nơi nhận: - A; - B" and "CHỦ TỊCH Name" in one cell each)
-PIPELINE_REVISION = "9"
+# (10: more abbreviations spelled out in the keyword index: LHPN, CTMTQG, PBGDPL, CCHC, NSNN, GPMB, …)
+PIPELINE_REVISION = "10"
 
 
 @dataclass(frozen=True)

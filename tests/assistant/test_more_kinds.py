@@ -515,3 +515,19 @@ def test_question_cues_of_dates_and_addressees() -> None:
                   "được ban hành ngày nào?")
     assert analyse_question(long_title).kind is QuestionKind.ISSUE_DATE
     assert analyse_question("Báo cáo của Sở được gửi (kính gửi) những cơ quan nào?").recipients == ""
+
+
+def test_names_and_offices_read_from_either_side() -> None:
+    text = ('Tổ chức 58 chuyên đề về dạy tiếng Việt cho trẻ em; tổ chức Hội thi "Bé kể chuyện bằng tiếng '
+            'Việt" cấp tỉnh tại huyện Lạc Thủy với 96 trẻ tham gia. Giao đồng chí Phó Bí thư Đảng ủy, Phó '
+            'Giám đốc Sở Trần Minh Luân chỉ đạo theo dõi việc thực hiện.')
+    assert _ask_text("Hội thi cấp tỉnh tổ chức tại huyện Lạc Thủy có tên gì?", text) == (
+        '"Bé kể chuyện bằng tiếng Việt"')
+    assert _ask_text("Đồng chí Trần Minh Luân giữ chức vụ gì?", text) == "Phó Bí thư Đảng ủy, Phó Giám đốc Sở"
+
+
+def test_more_abbreviations_of_the_genre() -> None:
+    from indexer.abbreviations import expand_abbreviations
+
+    assert expand_abbreviations("Hội LHPN phường") == "Hội liên hiệp phụ nữ phường"
+    assert "giải phóng mặt bằng" in expand_abbreviations("tiến độ GPMB dự án")
