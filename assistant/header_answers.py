@@ -81,7 +81,7 @@ def _other_office(analysis: QuestionAnalysis, signer_position: str | None) -> bo
         return False
     office = match_key(signer_position.split(" / ")[-1])
     bare = office.removeprefix("phó ").strip()
-    key = match_key(analysis.text)
+    key = match_key(re.sub(r"“[^”]*”|\"[^\"]*\"", " ", analysis.text))  # not the "Bí thư" of a contest's name
     named = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(bare)}(?!\w)", key)] if bare else []
     if not named:
         return False

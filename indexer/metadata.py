@@ -581,7 +581,8 @@ def _signature_cell(line: str) -> tuple[str, str] | None:
     """
     for match in reversed(list(_CELL_BREAK.finditer(line))):
         left, right = line[: match.start()].strip(" |"), line[match.end():].strip(" |")
-        if _SIGNING_PREFIX.search(line[: match.end()]):
+        filing = re.match(r"[-–+•\s]*Lưu\b", left) is not None  # the "KT" of "Lưu: VT, KT." files, signs not
+        if _SIGNING_PREFIX.search(line[: match.end()]) and not filing:
             continue
         if right and _is_signature_part(right):
             return left, right

@@ -44,7 +44,8 @@ from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 # (8: Word tables are read one row per line, one cell per grid column, merged rows as headings)
 # (9: a closing row of two cells: "Nơi nhận: - A; - B" and "CHỦ TỊCH Name" in one cell each)
 # (10: more abbreviations spelled out in the keyword index: LHPN, CTMTQG, PBGDPL, CCHC, NSNN, GPMB, …)
-PIPELINE_REVISION = "10"
+# (11: a "Lưu: VT, KT." line beside a signature: its "KT" files, it does not sign)
+PIPELINE_REVISION = "11"
 
 
 @dataclass(frozen=True)

@@ -531,3 +531,17 @@ def test_more_abbreviations_of_the_genre() -> None:
 
     assert expand_abbreviations("Hội LHPN phường") == "Hội liên hiệp phụ nữ phường"
     assert "giải phóng mặt bằng" in expand_abbreviations("tiến độ GPMB dự án")
+
+
+def test_an_office_inside_a_quoted_name_is_not_the_signer_asked() -> None:
+    from assistant.header_answers import header_candidates
+
+    title = 'Tổ chức Hội thi "Bí thư Chi đoàn giỏi" năm 2027'
+    meta = DocumentMetadata(doc_type="KẾ HOẠCH", number="86-KH/TĐTN", issuer="TỈNH ĐOÀN LAI CHÂU",
+                            title=title, signer_name="Lò Thị Hạnh",
+                            signer_position="TM. BAN THƯỜNG VỤ TỈNH ĐOÀN / PHÓ BÍ THƯ")
+    text = f"TỈNH ĐOÀN LAI CHÂU\nSố 86-KH/TĐTN\nKẾ HOẠCH\n{title}\n\nLò Thị Hạnh\n"
+    record = document(text, doc_id="kh-86", metadata=meta)
+    asked = analyse_question('Ai ký kế hoạch tổ chức Hội thi "Bí thư Chi đoàn giỏi" năm 2027?')
+    found = header_candidates(asked, [hit(record, text.split("\n\n")[0], "")], lambda _: record)
+    assert found and found[0].answer.startswith("Lò Thị Hạnh")

@@ -440,3 +440,16 @@ def test_recipients_under_a_heading_cell_of_a_markdown_closing() -> None:
     assert metadata.signer_name == "Lâm Thị Lan"
     assert metadata.recipients == (
         "Thường trực Tỉnh ủy (b/c)", "Các đảng ủy trực thuộc", "Lưu Văn phòng Huyện ủy")
+
+
+def test_a_filing_line_beside_the_signer_name() -> None:
+    # "- Lưu: VT, KT.<tab>Name": "KT" is the filing department here, not "ký thay"
+    text = clean("\n".join([
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH", "Số: 11/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc ban hành Quy chế", "",
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế làm việc.", "",
+        "Nơi nhận:\tTM. ỦY BAN NHÂN DÂN", "- Như Điều 3;\tCHỦ TỊCH", "- CT, các PCT UBND tỉnh;\t(Đã ký)",
+        "- Lưu: VT, KT.\tHồ Quang Vinh",
+    ])).text
+    metadata = extract_metadata(text, find_layout(text))
+    assert metadata.signer_name == "Hồ Quang Vinh"
+    assert metadata.signer_position == "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"
