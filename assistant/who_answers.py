@@ -105,6 +105,9 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
             fit -= 0.15  # the question names this agency; it asks about another one
         role_text = one_line(text, phrase) if phrase and phrase[1] > phrase[0] else ""
         role_text = role_text[:1].lower() + role_text[1:]
+        # the doer's own phrase repeats what the question asks: "…: Là đơn vị thường trực Hội thi"
+        said = content_terms(role_text)
+        fit += 0.05 * min(2, len(set(zip(said, said[1:], strict=False)) & _pairs(analysis)))
         answer = f"{name} ({role_text})" if role_text else name
         found.append(Candidate(shorten(answer, MAX_LIST_CHARS if analysis.plural else MAX_ANSWER_CHARS),
                                scope.rank, scope.quote, scope.support,
@@ -113,6 +116,11 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
             + _introduced_agencies(analysis, scopes) + _people_doing(analysis, scopes)
             + _contacts(analysis, scopes) + class_members(analysis, scopes)
             + _labelled_agencies(analysis, scopes))
+
+
+def _pairs(analysis: QuestionAnalysis) -> set[tuple[str, str]]:
+    """Return the question's adjacent term pairs."""
+    return set(zip(analysis.terms, analysis.terms[1:], strict=False))
 
 
 # Heads that name no agency by themselves
