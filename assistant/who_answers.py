@@ -107,7 +107,9 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
         role_text = role_text[:1].lower() + role_text[1:]
         # the doer's own phrase repeats what the question asks: "…: Là đơn vị thường trực Hội thi"
         said = content_terms(role_text)
-        fit += 0.05 * min(2, len(set(zip(said, said[1:], strict=False)) & _pairs(analysis)))
+        shared = {pair for pair in set(zip(said, said[1:], strict=False)) & _pairs(analysis)
+                  if " ".join(pair) not in _ROLE_WORDS}  # the role itself is scored above
+        fit += 0.05 * min(2, len(shared))
         answer = f"{name} ({role_text})" if role_text else name
         found.append(Candidate(shorten(answer, MAX_LIST_CHARS if analysis.plural else MAX_ANSWER_CHARS),
                                scope.rank, scope.quote, scope.support,
@@ -116,6 +118,10 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
             + _introduced_agencies(analysis, scopes) + _people_doing(analysis, scopes)
             + _contacts(analysis, scopes) + class_members(analysis, scopes)
             + _labelled_agencies(analysis, scopes))
+
+
+_ROLE_WORDS = frozenset({"chủ trì", "phối hợp", "tham mưu", "chỉ đạo", "lãnh đạo", "chịu trách",
+                         "trách nhiệm"})
 
 
 def _pairs(analysis: QuestionAnalysis) -> set[tuple[str, str]]:
