@@ -89,14 +89,15 @@ _DAY = re.compile(r"\d{1,2}/\d{1,2}|ngày\s+\d{1,2}\b|\bthứ\s+\w+|chủ\s+nh�
 def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return dates, deadlines and frequencies, preferring what the question asks (deadline, period)."""
     found = []
+    # "từ ngày nào đến ngày nào" asks for both ends
+    ranged = re.search(r"\btừ\b.*\bnào\b.*\bđến\b", match_key(analysis.text))
+    horizon_asked = _GOAL_HORIZON.search(analysis.text)  # "tầm nhìn đến năm nào" asks for it
     for scope in scopes:
         text, clause = scope.text, scope.clause
         facts = times(text, clause.start, clause.end)
         if not facts:
             continue
         periods = [f for f in facts if f.kind == "period"]
-        # "từ ngày nào đến ngày nào" asks for both ends
-        ranged = re.search(r"\btừ\b.*\bnào\b.*\bđến\b", match_key(analysis.text))
         # a bare year the question gives ("hè 2026 … khoảng thời gian nào") or with no "trước" for a
         # deadline, or for a range, answers nothing
         dates = [f for f in facts if f.kind == "time" and not (
@@ -122,7 +123,6 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             chosen = sorted(chosen + periods, key=lambda f: f.start)
         if not chosen:
             continue
-        horizon_asked = _GOAL_HORIZON.search(analysis.text)  # "tầm nhìn đến năm nào" asks for it
         fits = [nearby_fit(analysis, text, clause, f) - _dated_reference(analysis, text, clause, f)
                 - (0.1 if not horizon_asked and _GOAL_HORIZON.search(text, max(clause.start, f.start - 25),
                                                                        f.start) else 0.0)
@@ -219,8 +219,7 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     from assistant.question import content_terms as terms_of
 
     unit_terms = terms_of(analysis.unit) if analysis.unit and analysis.unit != "%" else ()
-    asked = re.search(r"(?:bao nhiêu|mấy)\s+(.+)", match_key(analysis.text))
-    asked_unit = terms_of(asked.group(1)) if asked else ()
+    asked_unit = _counted_words(analysis)
     money = bool(_MONEY_WORDS & set(bigrams(analysis.terms)))
     found = []
     for scope in scopes:
@@ -264,7 +263,7 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             else:  # up to two words of unit, not a verb or function word: "12 được phê duyệt" is "12"
                 unit = itertools.takewhile(lambda w: w.lower() not in STOPWORDS, words[lead:lead + 2])
                 keep = lead + len(list(unit))
-            fit += _described_alike(analysis, text, fact, clause.end)
+            fit += _described_alike(analysis, asked_unit, text, fact, clause.end)
             answer = " ".join(words[:keep]).rstrip(",;:.")
             # a number answers only with the question's words in its own clause: "phân tích tăng trưởng
             # 9 tháng …; phấn đấu đạt 8% cả năm" does not give the 9-month growth
@@ -302,16 +301,24 @@ def _money_words(following: tuple[str, ...]) -> int:
     return max(1, len(list(itertools.takewhile(lambda word: word in _CURRENCY, following))))
 
 
-def _described_alike(analysis: QuestionAnalysis, text: str, fact: Fact, end: int) -> float:
-    """Return a bonus for a quantity followed by the words that follow the unit in the question.
+def _counted_words(analysis: QuestionAnalysis) -> tuple[str, ...]:
+    """Return the content terms after "bao nhiêu"/"mấy": the counted thing and what is said of it
+    ("bao nhiêu ha lúa có nguy cơ bị ảnh hưởng" -> ("ha", "lúa", "có", "nguy", …))."""
+    asked = re.search(r"(?:bao nhiêu|mấy)\s+(.+)", match_key(analysis.text))
+    return content_terms(asked.group(1)) if asked else ()
+
+
+def _described_alike(analysis: QuestionAnalysis, counted: tuple[str, ...], text: str, fact: Fact,
+                     end: int) -> float:
+    """Return a bonus for a quantity followed by the words that follow the unit in the question
+    (`counted`, from `_counted_words`).
 
     "… gieo sạ 98.500 ha, trong đó khoảng 12.300 ha có nguy cơ bị ảnh hưởng …" for "bao nhiêu ha lúa có
     nguy cơ bị ảnh hưởng": what the question says of the counted thing says which number it asks.
     """
-    asked = re.search(r"(?:bao nhiêu|mấy)\s+(.+)", match_key(analysis.text))
-    if not asked or not analysis.unit or analysis.unit == "%":
+    if not counted or not analysis.unit or analysis.unit == "%":
         return 0.0  # "… bao nhiêu % kế hoạch vốn": a percentage's "kế hoạch" is said of most of them
-    wanted = set(content_terms(asked.group(1))[1:6])  # after the unit: "lúa có nguy cơ bị ảnh hưởng"
+    wanted = set(counted[1:6])  # after the unit: "lúa có nguy cơ bị ảnh hưởng"
     after = PHRASE_EDGE.search(text, fact.end, end)
     said = set(content_terms(text[fact.end:after.start() if after else end])[:6])
     return 0.1 if len(wanted & said) >= 2 else 0.0

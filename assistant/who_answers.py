@@ -107,8 +107,8 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
         role_text = role_text[:1].lower() + role_text[1:]
         # the doer's own phrase repeats what the question asks: "…: Là đơn vị thường trực Hội thi"
         said = content_terms(role_text)
-        shared = {pair for pair in set(zip(said, said[1:], strict=False)) & _pairs(analysis)
-                  if " ".join(pair) not in _ROLE_WORDS}  # the role itself is scored above
+        shared = ({f"{a} {b}" for a, b in zip(said, said[1:], strict=False)} & set(analysis.bigrams)
+                  ) - _ROLE_WORDS  # the role itself is scored above
         fit += 0.05 * min(2, len(shared))
         answer = f"{name} ({role_text})" if role_text else name
         found.append(Candidate(shorten(answer, MAX_LIST_CHARS if analysis.plural else MAX_ANSWER_CHARS),
@@ -122,11 +122,6 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
 
 _ROLE_WORDS = frozenset({"chủ trì", "phối hợp", "tham mưu", "chỉ đạo", "lãnh đạo", "chịu trách",
                          "trách nhiệm"})
-
-
-def _pairs(analysis: QuestionAnalysis) -> set[tuple[str, str]]:
-    """Return the question's adjacent term pairs."""
-    return set(zip(analysis.terms, analysis.terms[1:], strict=False))
 
 
 # Heads that name no agency by themselves
