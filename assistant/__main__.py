@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.errors import DQAError
+from assistant.errors import DQAError, NotFound
 from assistant.settings import RetrievalMode, Settings
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Hỏi đáp văn bản chỉ đạo.")
@@ -24,8 +24,12 @@ def ask(
     """Answer a question with citations (or say the documents do not tell)."""
     from assistant.service import Assistant
 
-    assistant = Assistant(Settings())
+    settings = Settings()
+    assistant = Assistant(settings)
     try:
+        if not assistant.list_documents():
+            raise NotFound(f"nothing is indexed yet in {settings.qdrant_url or settings.data_dir}: "
+                           "run `python -m indexer build FOLDER` (or `make run`) first")
         answer = assistant.ask(question, top_k=top_k, mode=mode)
     except DQAError as error:
         typer.echo(f"error: {error}", err=True)

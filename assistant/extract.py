@@ -89,8 +89,6 @@ _DAY = re.compile(r"\d{1,2}/\d{1,2}|ngày\s+\d{1,2}\b|\bthứ\s+\w+|chủ\s+nh�
 def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return dates, deadlines and frequencies, preferring what the question asks (deadline, period)."""
     found = []
-    # "từ ngày nào đến ngày nào" asks for both ends
-    ranged = re.search(r"\btừ\b.*\bnào\b.*\bđến\b", match_key(analysis.text))
     horizon_asked = _GOAL_HORIZON.search(analysis.text)  # "tầm nhìn đến năm nào" asks for it
     for scope in scopes:
         text, clause = scope.text, scope.clause
@@ -102,7 +100,8 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         # deadline, or for a range, answers nothing
         dates = [f for f in facts if f.kind == "time" and not (
             (year := _BARE_YEAR.fullmatch(one_line(text, (f.start, f.end))))
-            and (year.group(1) in analysis.years or ranged or (analysis.deadline and not f.qualifier)))]
+            and (year.group(1) in analysis.years or analysis.ranged
+                 or (analysis.deadline and not f.qualifier)))]
         if analysis.day:  # "ngày nào" is not answered by "năm 2026" or "tháng 12"
             dates = [f for f in dates if _DAY.search(text, f.start, f.end)]
             if not dates and not analysis.period:
@@ -118,7 +117,8 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         # "định kỳ vào ngày nào trong tuần" asks the day of the period: "vào thứ Sáu hằng tuần"
         by_period = analysis.period and not (analysis.day and dates)
         # "từ khi nào đến khi nào" takes both ends, not only the "đến …" one
-        chosen: list[Fact] = (periods if by_period else (dates if ranged else deadlines) or dates or periods)
+        chosen: list[Fact] = (periods if by_period
+                              else (dates if analysis.ranged else deadlines) or dates or periods)
         if analysis.period and not by_period:
             chosen = sorted(chosen + periods, key=lambda f: f.start)
         if not chosen:
@@ -127,12 +127,12 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                 - (0.1 if not horizon_asked and _GOAL_HORIZON.search(text, max(clause.start, f.start - 25),
                                                                        f.start) else 0.0)
                 for f in chosen]
-        if not analysis.plural and not ranged and max(fits) - min(fits) >= 0.08:
+        if not analysis.plural and not analysis.ranged and max(fits) - min(fits) >= 0.08:
             # of several dates in one clause, the one the question points at ("những tháng nào" takes all)
             chosen = [f for f, value in zip(chosen, fits, strict=True) if value == max(fits)]
         fit = 0.1 + max(fits)
-        if (ranged or analysis.plural) and re.search(r"\bđến\b|[-–]", one_line(text, (chosen[0].start,
-                                                                                    chosen[-1].end))):
+        whole = one_line(text, (chosen[0].start, chosen[-1].end))
+        if (analysis.ranged or analysis.plural) and re.search(r"\bđến\b|[-–]", whole):
             fit += 0.1  # "từ ngày nào đến ngày nào", "vào những ngày nào" are answered by a range
         if analysis.period:
             fit += 0.1 if periods else -0.05
@@ -189,9 +189,8 @@ def _numbered(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate
     asked = _NUMBERED_NOUN.search(match_key(analysis.text))
     if not asked:
         return []
-    ranged = re.search(r"\btừ\b.*\b(?:mấy|bao nhiêu)\b.*\bđến\b", match_key(analysis.text))
     noun = asked.group(1)
-    if ranged:  # "từ lớp mấy đến lớp mấy": the noun is "lớp"
+    if analysis.ranged:  # "từ lớp mấy đến lớp mấy": the noun is "lớp"
         noun = re.sub(r"^(?:từ|đến)\s+", "", noun)
     label = re.compile(rf"(?<!\w){re.escape(noun)}\s+((?:\d+(?:[.,]\d+)*|[IVXLC]+)\b)", re.I)
     found = []
@@ -200,7 +199,7 @@ def _numbered(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate
         matches = list(label.finditer(text, clause.start, clause.end))
         for first, last in zip(matches, matches[1:], strict=False):
             joined = re.fullmatch(r"\s*(?:-\s*)?(?:đến\s+)?", text[first.end():last.start()])
-            if ranged and joined and (first.end() < last.start()):
+            if analysis.ranged and joined and (first.end() < last.start()):
                 # "từ lớp mấy đến lớp mấy": "từ lớp 6 - đến lớp 12"
                 opening = first.start() - (3 if text[max(0, first.start() - 3):first.start()] == "từ " else 0)
                 found.append(Candidate(one_line(text, (opening, last.end())), scope.rank, scope.quote,
@@ -698,16 +697,10 @@ _OFFICES_BEFORE = re.compile(r"(?:đồng chí|ông|bà)\s+((?:Phó |Ủy viên 
                              r"Trưởng|Phó|Chánh|Thủ trưởng|Tổng|Ủy viên|Uỷ viên)[^;:()]{2,100}?)\s+$", re.I)
 
 
-# A web address, e-mail or telephone number:
-#   (?:https?://)?(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s,;)]*)?   "binhdanhocvuso.caobang.gov.vn", "https://x.gov.vn/a"
+# Each kind of contact: the words asking for it and the pattern of its value.
 #   [\w.-]+@[\w-]+(?:\.[\w-]+)+                          "vanthu@caobang.gov.vn"
 #   0\d{2,4}[.\s]?\d{3}[.\s]?\d{3,4}                      "02063.955.626"
-_CONTACT = re.compile(
-    r"[\w.-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:[\w-]+\.)+(?:vn|com|org|net|gov)(?:/[^\s,;)]*)?"
-    r"|(?<!\d)0\d{2,4}[.\s]?\d{3}[.\s]?\d{3,4}(?!\d)")
-
-
-# Each kind of contact: the words asking for it and the pattern of its value (parts of _CONTACT).
+#   https?://… | (?:[\w-]+\.)+(?:vn|com|…)(?:/…)?   "https://x.gov.vn/a", "forms.gle/abc", no e-mail domain
 _CONTACT_KINDS = (
     (re.compile(r"e-?mail|thư điện tử"), re.compile(r"[\w.-]+@[\w-]+(?:\.[\w-]+)+")),
     (re.compile(r"điện thoại|số máy|hotline|\bđt\b"),
@@ -715,6 +708,9 @@ _CONTACT_KINDS = (
     (re.compile(r"trang web|website|\bweb\b|cổng thông tin|\bcổng\b|đường dẫn|\blink\b|\burl\b"),
      re.compile(r"https?://[^\s,;)]+|(?<![@\w.-])(?:[\w-]+\.)+(?:vn|com|org|net|gov|gle|ly|io)(?:/[^\s,;)]*)?")),
 )
+
+# Any contact (a question that names no kind, "địa chỉ liên hệ"): the union of the kinds.
+_CONTACT = re.compile("|".join(value.pattern for _, value in _CONTACT_KINDS))
 
 
 def _asked_contact(analysis: QuestionAnalysis) -> re.Pattern[str] | None:

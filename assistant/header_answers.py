@@ -235,8 +235,11 @@ def signer_as_person(analysis: QuestionAnalysis, hits: list[Hit],
     return found
 
 
+# A Nơi nhận item sending copies to the addressees above it: "Như trên", "Như Kính gửi"
+_AS_ABOVE_WORDS = r"như\s+(?:trên|kính gửi)"
+_AS_ABOVE = re.compile(rf"(?i)^{_AS_ABOVE_WORDS}")
 # A Nơi nhận item that names no addressee: "Lưu: VT", "Như trên", "Như Điều 3"
-_NOT_ADDRESSEE = re.compile(r"(?i)^(?:lưu\b|như\s+(?:trên|điều|khoản|kính gửi))")
+_NOT_ADDRESSEE = re.compile(rf"(?i)^(?:lưu\b|như\s+(?:điều|khoản)|{_AS_ABOVE_WORDS})")
 # The purpose marks of an addressee: "(báo cáo)", "(b/c)", "(để b/c)", "(thực hiện)", "(t/h)"
 _PURPOSE_MARKS = {
     "báo cáo": re.compile(r"(?i)\((?:để\s+)?(?:báo cáo|b/c)\)"),
@@ -257,8 +260,7 @@ def addressees(recipients: tuple[str, ...], purpose: str) -> list[str]:
     if purpose:
         mark = _PURPOSE_MARKS[purpose]
         return [item for item in items if mark.search(item)]
-    as_above = next((i for i, item in enumerate(items) if re.match(r"(?i)như\s+(?:trên|kính gửi)", item)),
-                    None)
+    as_above = next((i for i, item in enumerate(items) if _AS_ABOVE.match(item)), None)
     if as_above:
         items = items[:as_above]
     return [item for item in items if not _NOT_ADDRESSEE.match(item)]

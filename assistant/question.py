@@ -69,6 +69,7 @@ class QuestionAnalysis:
     ordinals: tuple[str, ...] = ()  # which one of a series the question asks about ("thứ hai", "lần thứ 3")
     agencies: tuple[str, ...] = ()  # agencies the question names ("giao Sở Tư pháp nhiệm vụ gì")
     plural: bool = False  # the question asks for several things ("những cơ quan nào", "gồm những gì")
+    ranged: bool = False  # both ends of a range are asked ("từ ngày nào đến ngày nào", "từ lớp mấy …")
     head: tuple[str, ...] = ()  # the noun the question word asks about: "mô hình" in "là mô hình gì"
     excluded: tuple[str, ...] = ()  # what "Ngoài …," sets aside: "Ngoài quy chế, … những văn bản nào"
     recipients: str | None = None  # the document's addressees are asked: "" all, or "báo cáo", "thực hiện"
@@ -566,6 +567,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
         ordinals=tuple(dict.fromkeys(match.group(0) for match in _ORDINAL.finditer(key))),
         agencies=named_agencies(question, names),
         plural=kind is QuestionKind.LIST or bool(_PLURAL.search(key) or listed),
+        ranged=bool(re.search(r"\btừ\b.*\b(?:nào|mấy|bao nhiêu)\b.*\bđến\b", key)),
         head=_head(key),
         excluded=content_terms(excluded.group(1)) if (excluded := _EXCLUDED.search(key)) else (),
         recipients=_recipients_asked(key),

@@ -497,6 +497,11 @@ def test_contest_plan_times_links_and_people() -> None:
     assert answer_text("Vòng chung khảo diễn ra vào những ngày nào?", hits, record) == (
         "từ ngày 19 đến ngày 20/6/2027")
     assert answer_text("Đường link đăng ký dự thi là gì?", hits, record) == "https://forms.gle/BTCD2027"
+    # a contact of no named kind is any kind, a short link included
+    item = "- Thí sinh nộp bài dự thi trực tuyến tại https://forms.gle/BaiThi2027 trước ngày 10/6/2027."
+    notice = document(item, doc_id="tb-thi")
+    assert answer_text("Thí sinh nộp bài dự thi ở địa chỉ nào?", [hit(notice, item, "III. THỜI GIAN")],
+                       notice) == "https://forms.gle/BaiThi2027"
     assert "20 hằng tháng" in answer_text("Các cơ sở Đoàn báo cáo định kỳ vào thời điểm nào?", hits, record)
     board = CONTEST[CONTEST.index("2. Ban Giám khảo"):].strip()
     asked = analyse_question("Ban Giám khảo Hội thi Bí thư Chi đoàn giỏi gồm những ai?")

@@ -90,9 +90,14 @@ def test_a_build_killed_mid_document_leaves_every_document_fully_old_or_fully_ne
 def test_build_search_and_remove_from_the_command_line(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "docs")
     data_dir = tmp_path / "data"
-    assert _run(["-m", "indexer", "build", str(corpus)], data_dir).returncode == 0
-
     question = "Ai phun hóa chất diệt muỗi?"
+    empty = _run(["-m", "assistant", "ask", question], data_dir)
+    assert empty.returncode == 2 and "nothing is indexed yet" in empty.stderr and not empty.stdout
+
+    assert _run(["-m", "indexer", "build", str(corpus)], data_dir).returncode == 0
+    asked = _run(["-m", "assistant", "ask", question, "--json"], data_dir)
+    assert asked.returncode == 0, asked.stderr
+    assert json.loads(asked.stdout)["citations"][0]["doc_id"] == "huong-dan-sot-xuat-huyet"
     found = _run(["-m", "assistant", "search", question, "--json", "--top-k", "2"], data_dir)
     assert found.returncode == 0, found.stderr
     result = json.loads(found.stdout)
