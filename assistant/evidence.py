@@ -106,6 +106,18 @@ def written_date(number: str, text: str) -> bool:
     return date_pattern(day, month, year).search(text) is not None
 
 
+# What an item says about its name after it, in brackets closing the item: "Kéo co (nam, nữ)."
+_TRAILING_DETAIL = re.compile(r"^(\S.{1,60}?)\s*\([^()]*\)[\s.;,]*$")
+
+
+def item_name(item: str) -> str:
+    """Return a list item as one line without the details it brackets after its name: "Kéo co (nam - nữ
+    phối hợp, mỗi đội 10 người);" -> "Kéo co" (a name of at most 61 characters before the brackets)."""
+    item = " ".join(item.split()).rstrip(" ;,.")
+    detail = _TRAILING_DETAIL.match(item)
+    return detail.group(1) if detail else item
+
+
 def shorten(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
     """Return one line of at most `limit` characters, cut at a word boundary with an ellipsis."""
     line = " ".join(text.split()).strip(" ;,")
@@ -165,14 +177,15 @@ def contains_name(haystack: str, name: str) -> bool:
 
 
 def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[str]:
-    """Return the names, years and ordinals the question gives that its answer's sources lack.
+    """Return the names, years, ordinals and counts the question gives that its answer's sources lack.
 
     A place or person named in the question must occur somewhere in the answering document; a
     year or an ordinal ("Phiên họp thứ hai") must occur near the answer (`nearby`: the cited
     passage with its heading path and the document's own header), and so must an agency it names
     ("… giao Sở Tư pháp nhiệm vụ gì" is not answered by an item of Sở Tài chính), abbreviations
     spelled out on both sides. "Tỉnh Lâm Đồng …" answered from a Gia Lai plan, or "… năm 2030"
-    answered from a passage about 2025, is a near miss, not an answer.
+    answered from a passage about 2025, is a near miss, not an answer; so is "Hội thao chào mừng 95
+    năm …" of a document that never writes 95 (a count the question gives must be in the document).
     """
     nearby_key = toneless(nearby)
     missing = [name for name in analysis.names if not contains_name(_unquoted(document), toneless(name))]
@@ -184,7 +197,35 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
     if analysis.agencies:
         spelled_out = toneless(expand_abbreviations(nearby))
         missing += [agency for agency in analysis.agencies if not agency_in(spelled_out, agency)]
+    written = _numbers_of(document)
+    missing += [count for count in given_counts(analysis.text) if count not in written]
     return missing
+
+
+# A number as a question gives it, outside dates, hours and số hiệu: "95 năm", "lần thứ 3", "1.500 hộ"
+_COUNT = re.compile(r"(?<![\w/.,:-])\d+(?:[.,]\d+)*(?![\w/:-]|[.,]\d)")
+# (what is no count: a date "5/9/2025", "3/2027", "20/12"; an hour "7h30", "8 giờ 30"; a số hiệu)
+_NOT_COUNT = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}/\d{4}|\d{1,2}/\d{1,2}"
+                        r"|\d{1,2}\s*(?:h\d{0,2}(?!\w)|giờ(?:\s*\d+)?)|" + NUMBER.pattern)
+
+
+def _plain_number(number: str) -> str:
+    """Return a number without leading zeros or thousands dots: "02" -> "2", "1.500" -> "1500"."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", number):
+        number = number.replace(".", "")
+    return number.lstrip("0") or "0"
+
+
+def given_counts(question: str) -> list[str]:
+    """Return the counts and ordinals a question gives in digits ("95 năm", "102 điểm cầu"), not years."""
+    bare = _NOT_COUNT.sub(" ", question)
+    return [_plain_number(n) for n in _COUNT.findall(bare) if not re.fullmatch(r"(?:19|20)\d\d", n)]
+
+
+@lru_cache(maxsize=64)
+def _numbers_of(document: str) -> frozenset[str]:
+    """Return every number a document writes, in plain form (cached: asked once per candidate)."""
+    return frozenset(_plain_number(n) for n in re.findall(r"\d+(?:[.,]\d+)*", document))
 
 
 _QUOTES = re.compile(r"[“”\"‘’]")
@@ -282,6 +323,15 @@ _YEAR_OF = re.compile(r"(?i)\bnăm\s+((?:19|20)\d\d)\b")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "2030", "thời kỳ 2021 - 2030", "29/7/2025"
 
 
+# A year a figure is compared with, which does not date it: "so với cuối năm 2024", "so với cùng kỳ năm 2024"
+_COMPARED_WITH = re.compile(r"(?i)\bso với\s+(?:[^\W\d_]+\s+){0,3}năm\s+(?:19|20)\d\d\b")
+
+
+# A year framing a sentence or clause: "Năm 2025, …", "Đến hết năm 2025, …" (not "trước tháng 7 năm 2025")
+_YEAR_FRAME = re.compile(r"(?i)(?:^|[.;:]\s+|\n)[\W_]*(?:(?:trong|đến hết|đến cuối|tính đến|cuối|đầu)\s+)?"
+                         r"năm\s+((?:19|20)\d\d)\s*,")
+
+
 def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
     """Return True when the answer's own sentence (or the heading right over it) dates its fact to a
     year, or a period, the question does not ask about: "Đến hết năm 2025, tỷ lệ che phủ rừng đạt
@@ -292,7 +342,12 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
         return False  # a document asked by its period is found among others of other years
     chunk = hits[candidate.hit_index].chunk
     # the sentence and the headings over it: "II. MỤC TIÊU, CHỈ TIÊU NĂM 2026 > 2. Các chỉ tiêu chủ yếu"
-    said = f"{chunk.text[candidate.quote[0]:candidate.quote[1]]} {chunk.section}"
+    sentence = _COMPARED_WITH.sub(" ", chunk.text[candidate.quote[0]:candidate.quote[1]])
+    # ("giảm 0,38 điểm so với cuối năm 2024" is this year's figure)
+    framed = set(_YEAR_FRAME.findall(sentence))
+    if framed and not framed & set(analysis.years):
+        return True  # "Năm 2025, tổng kinh phí …" dates its fact, whatever year the heading over it gives
+    said = f"{sentence} {chunk.section}"
     stated = set(_YEAR_OF.findall(said))
     if stated and not set(_ANY_YEAR.findall(said)) & set(analysis.years):
         return True  # "… thời kỳ 2021 - 2030, tầm nhìn đến năm 2050" is still of the asked "2021 - 2030"
@@ -320,10 +375,30 @@ def target_for_now(analysis: QuestionAnalysis, candidate: Candidate, hits: list[
     return bool(_TARGET_SAID.search(said)) and not _STATE_SAID.search(said)
 
 
+# A question about a target: "… phải đạt bao nhiêu", "chỉ tiêu … là bao nhiêu", "phấn đấu đạt"
+# ("chương trình mục tiêu quốc gia" is a name, not a target)
+_TARGET_ASKED = re.compile(
+    r"\b(?:phải đạt|cần đạt|phấn đấu|chỉ tiêu|(?<!chương trình )mục tiêu(?! quốc gia))\b")
+
+
+def now_for_target(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
+    """Return True when the question asks for a target and the answer is a result: "Đến cuối năm 2025 tỷ
+    lệ … phải đạt bao nhiêu" is not answered by "II. KẾT QUẢ THỰC HIỆN > … tỷ lệ … đạt 68,5%"."""
+    if analysis.kind is not QuestionKind.NUMBER or not _TARGET_ASKED.search(match_key(analysis.text)):
+        return False
+    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return False
+    chunk = hits[candidate.hit_index].chunk
+    said = match_key(f"{chunk.section} {chunk.text[candidate.quote[0]:candidate.quote[1]]}")
+    return bool(_STATE_SAID.search(said)) and not _TARGET_SAID.search(said) and not re.search(
+        r"\b(?:phải|cần|bảo đảm|đảm bảo|tối thiểu|ít nhất|đến năm|kế hoạch)\b", said)
+
+
 def misgrounded(analysis: QuestionAnalysis, candidate: Candidate, record: DocumentRecord,
                 hits: list[Hit]) -> bool:
     """Return True when the candidate's sources lack what the question gives (`ungrounded`), its own
-    sentence dates it to another year (`other_year`) or it is a target asked as a present figure
-    (`target_for_now`): the one grounding test of an answer."""
+    sentence dates it to another year (`other_year`), or it is a target asked as a present figure
+    (`target_for_now`) or the other way round (`now_for_target`): the one grounding test of an answer."""
     return bool(ungrounded(analysis, *candidate_sources(candidate, record, hits))
-                or other_year(analysis, candidate, hits) or target_for_now(analysis, candidate, hits))
+                or other_year(analysis, candidate, hits) or target_for_now(analysis, candidate, hits)
+                or now_for_target(analysis, candidate, hits))

@@ -24,6 +24,7 @@ from assistant.evidence import (
     agency_in,
     asked_numbers,
     bigrams,
+    item_name,
     misgrounded,
     number_key,
     question_doc_type,
@@ -37,6 +38,7 @@ from assistant.header_answers import (
     recipient_candidates,
     self_candidates,
     signer_as_person,
+    title_names,
 )
 from assistant.list_answers import (
     items_under_heading,
@@ -220,6 +222,7 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     unit_terms = terms_of(analysis.unit) if analysis.unit and analysis.unit != "%" else ()
     asked_unit = _counted_words(analysis)
     money = bool(_MONEY_WORDS & set(bigrams(analysis.terms)))
+    per = _per_unit(analysis)
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause
@@ -230,6 +233,9 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             if fact.unit_start >= 0:
                 lead = len(text[fact.start:fact.unit_start].split())  # "ít nhất hai phần ba (2/3) tổng số"
             following = terms_of(" ".join(words[lead:]))
+            if unit_terms and following[:1] in (("triệu",), ("nghìn",), ("ngàn",), ("tỷ",)) and (
+                    unit_terms[0] not in _CURRENCY):  # "1,52 triệu tài khoản" counts "tài khoản"
+                following, lead = following[1:], lead + 1
             fit = 0.1 + nearby_fit(analysis, text, clause, fact)
             # a quantity of another unit does not answer: "bao nhiêu km" is not "11 xã"
             if analysis.unit == "%":
@@ -264,6 +270,11 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                 keep = lead + len(list(unit))
             fit += _described_alike(analysis, asked_unit, text, fact, clause.end)
             answer = " ".join(words[:keep]).rstrip(",;:.")
+            rate = _RATE_AFTER.match(text, fact.end, clause.end) if keep >= len(words) else None
+            if per and rate:  # "mỗi héc-ta" is answered by "40 triệu đồng/ha", not "120 triệu đồng/hộ"
+                said = _UNIT_SPELLINGS.get(rate.group(1).lower(), rate.group(1).lower())
+                fit += 0.1 if said == per else -0.05
+                answer += f"/{rate.group(1)}" if said == per else ""
             # a number answers only with the question's words in its own clause: "phân tích tăng trưởng
             # 9 tháng …; phấn đấu đạt 8% cả năm" does not give the 9-month growth
             found.append(Candidate(answer, scope.rank, scope.quote, scope.own,
@@ -305,6 +316,22 @@ def _counted_words(analysis: QuestionAnalysis) -> tuple[str, ...]:
     ("bao nhiêu ha lúa có nguy cơ bị ảnh hưởng" -> ("ha", "lúa", "có", "nguy", …))."""
     asked = re.search(r"(?:bao nhiêu|mấy)\s+(.+)", match_key(analysis.text))
     return content_terms(asked.group(1)) if asked else ()
+
+
+# The unit of a rate the question asks: "bao nhiêu tiền mỗi héc-ta" -> "ha" (of "40 triệu đồng/ha")
+_PER_UNIT = re.compile(r"\b(?:mỗi|trên mỗi|cho mỗi)\s+([^\W\d_]+(?:-[^\W\d_]+)?)|/\s*([^\W\d_]+)")
+_UNIT_SPELLINGS = {"héc-ta": "ha", "hécta": "ha", "hecta": "ha", "hec-ta": "ha", "ki-lô-mét": "km"}
+# The rate unit written right after an amount: "40 triệu đồng/ha", "120 triệu đồng/ hộ"
+_RATE_AFTER = re.compile(r"\s*/\s*([^\W\d_]+(?:-[^\W\d_]+)?)")
+
+
+def _per_unit(analysis: QuestionAnalysis) -> str | None:
+    """Return the unit a question asks an amount per ("mỗi héc-ta" -> "ha"), None when it asks no rate."""
+    asked = _PER_UNIT.search(match_key(analysis.text))
+    if not asked:
+        return None
+    unit = asked.group(1) or asked.group(2)
+    return _UNIT_SPELLINGS.get(unit, unit)
 
 
 def _described_alike(analysis: QuestionAnalysis, counted: tuple[str, ...], text: str, fact: Fact,
@@ -502,6 +529,8 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         fit = 0.05 * scope.own + (0.05 if anchored else -0.05)
         if analysis.head and content_terms(text[window[0]:window[1]])[-len(analysis.head):] == analysis.head:
             fit -= 0.1  # "… tại các huyện miền núi." stops at the noun asked about and never says which
+        if text[window[0]:window[1]].rstrip().endswith(":"):
+            fit -= 0.1  # a lead-in "… không tự làm được:" says what follows, not what it is
         limit = MAX_LIST_CHARS if analysis.plural else MAX_ANSWER_CHARS
         found.append(Candidate(shorten(without_excluded(analysis, one_line(text, window)), limit), scope.rank,
                                quote, scope.support,
@@ -779,8 +808,10 @@ def extract_answer(
             candidates = _venues(analysis, scopes)
         if analysis.plural and analysis.head:  # "những ấp nào": "các ấp Tân Điền, Kinh Tám, …"
             candidates += class_members(analysis, scopes)
-        if analysis.plural:  # "những khẩu hiệu nào": the items after a lead-in ending with ":"
-            candidates += [replace(c, score=c.score - 0.05) for c in list_candidates(analysis, scopes)]
+        if analysis.plural:  # "những khẩu hiệu nào": the items after a lead-in ending with ":" or a heading
+            listed = list_candidates(analysis, scopes) + items_under_heading(analysis, hits, scopes,
+                                                                             by_head=True)
+            candidates += [replace(c, score=c.score - 0.05) for c in listed]
         if analysis.plural and analysis.head and analysis.head[0] in _DOER_NOUNS:
             # "UBND những xã nào được giao …": the communes doing it, named by the heading or the clause
             candidates += who_candidates(analysis, scopes, use_headings)
@@ -789,12 +820,12 @@ def extract_answer(
             candidates = [c for c in candidates if contact.fullmatch(c.answer)]
     # a date, số hiệu or issuer may be the document's own (metadata) or one the passages mention
     candidates = (meta + candidates + self_candidates(analysis, hits, get_record)
-                  + signer_as_person(analysis, hits, get_record))
+                  + title_names(analysis, hits, get_record) + signer_as_person(analysis, hits, get_record))
     if kind not in METADATA_KINDS and kind is not QuestionKind.WHO:
         # an answer made only of the question's own words says nothing new (an agency named in the
         # question is scored down in `who_candidates` instead: "Ban X (tham mưu Ban Y …)" may repeat it)
         asked = set(analysis.terms)
-        candidates = [c for c in candidates if not set(content_terms(c.answer)) <= asked]
+        candidates = [c for c in candidates if not _repeats_question(c.answer, asked)]
     if kind is QuestionKind.WHO and analysis.head and not analysis.person:
         # "Ban nào …" is answered by a Ban before an Ủy ban the same passage names
         head = " ".join(analysis.head)
@@ -802,7 +833,32 @@ def extract_answer(
                       for c in candidates]
     if analysis.names or analysis.years:
         candidates = [_grounding_checked(analysis, c, hits, get_record) for c in candidates]
-    return max(candidates, key=lambda c: c.score) if candidates else None
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c.score)
+    return _whole_list(best, candidates) if analysis.plural else best
+
+
+def _repeats_question(answer: str, asked: set[str]) -> bool:
+    """Return whether an answer is made of the question's own words: all of them, or all but a few of
+    a long phrase ("Hội thao chào mừng 96 năm Ngày thành lập Đảng của Đảng ủy …" adds "ngày", "ủy")."""
+    said = set(content_terms(answer))
+    new = said - asked
+    return not new or (len(said) >= 8 and len(new) <= 0.15 * len(said))
+
+
+def _whole_list(best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """Return the longest reading of the best answer's list that goes on from it, nearly as well scored.
+
+    "Báo Ấp Bắc, Đài Phát thanh và Truyền hình Tiền Giang" (two names read as one series) is cut short
+    when the same passage goes on ", Cổng Thông tin điện tử tỉnh, hệ thống truyền thanh cơ sở": a
+    question asking for several things wants all of them.
+    """
+    first = re.escape(item_name(best.answer))  # one item of the list, maybe with its details
+    longer = [c for c in candidates if c.hit_index == best.hit_index and c.doc_id == best.doc_id
+              and c.score >= best.score - 0.1 and len(c.answer) > len(best.answer)
+              and re.match(first + r"\s*(?:,|;|\bvà\b)", c.answer)]
+    return max(longer, key=lambda c: (len(c.answer), c.score)) if longer else best
 
 
 def _grounding_checked(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit],

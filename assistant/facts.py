@@ -33,13 +33,17 @@ DOC_REF = re.compile(
 )
 
 # A calendar date: "20/8/2024", "20/12", "ngày 5 tháng 9 năm 2024"; a day of every month or quarter:
-# "(ngày) 25 hằng tháng"; a weekday, capitalised as written ("thứ Sáu", "Chủ nhật"; "lần thứ hai" is an
-# ordinal)
+# "(ngày) 25 hằng tháng", "ngày 05 tháng cuối mỗi quý"; a weekday, capitalised as written ("thứ Sáu",
+# "Chủ nhật"; "lần thứ hai" is an ordinal)
 _DATE = (r"(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?"
-         r"|\d{1,2}\s+(?:hằng|hàng)\s+(?:tháng|quý)|(?-i:[Tt]hứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\s+nhật)\b)")
-# A month, quarter or year: "tháng 12/2025", "quý IV/2025", "năm 2026"
-_MONTH = (r"(?:tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV]{1,3}(?:/\d{4}|\s+năm\s+\d{4})?"
-          r"|năm\s+\d{4})")
+         r"|\d{1,2}\s+(?:hằng|hàng)\s+(?:tháng|quý)|\d{1,2}\s+(?:của\s+)?tháng\s+(?:đầu|cuối)\s+(?:mỗi|hằng|hàng)\s+quý"
+         r"|(?-i:[Tt]hứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ\s+nhật)\b)")
+# A week, month, term, quarter or year: "tuần thứ nhất tháng 12/2025", "tháng 12/2025", "quý IV/2025",
+# "học kỳ I năm học 2025 - 2026", "năm học 2025 - 2026", "năm 2026"
+_SCHOOL_YEAR = r"năm\s+học\s+\d{4}\s*-\s*\d{4}"
+_MONTH = (r"(?:tuần\s+(?:thứ\s+(?:nhất|hai|ba|tư|\d)|đầu|cuối)\s+(?:của\s+)?tháng\s+\d{1,2}(?:/\d{4})?"
+          r"|tháng\s+\d{1,2}(?:/\d{4}|\s+năm\s+\d{4})?|quý\s+[IV]{1,3}(?:/\d{4}|\s+năm\s+\d{4})?"
+          rf"|học\s+kỳ\s+(?:I{{1,2}}|[12])\b(?:\s+(?:của\s+)?{_SCHOOL_YEAR})?|{_SCHOOL_YEAR}|năm\s+\d{{4}})")
 # An hour: "11h00", "11 giờ 30", "8h"
 _HOUR = r"\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2})?(?:\s*phút)?"
 # A time expression, with its qualifier:

@@ -22,8 +22,9 @@ from assistant.evidence import (
     shorten,
     support,
 )
+from assistant.facts import quoted
 from assistant.model import Hit
-from assistant.question import QuestionAnalysis, QuestionKind
+from assistant.question import QuestionAnalysis, QuestionKind, content_terms
 from assistant.who_answers import asked_position, holds_position
 from indexer.model import DocumentRecord
 from indexer.normalize import match_key
@@ -164,8 +165,12 @@ def _loose(value: str) -> re.Pattern[str]:
     return re.compile(r"\s+".join(re.escape(word) for word in value.split()), re.I)
 
 
-# "… về vấn đề gì", "… có nội dung gì", "… về việc gì": what a document is about (its trích yếu)
-_ABOUT = re.compile(r"\b(?:về vấn đề gì|vấn đề gì|về nội dung gì|nội dung gì|về việc gì|về gì|nói về gì)\b")
+# "… về vấn đề gì", "… có nội dung gì", "… về việc gì": what a document is about (its trích yếu); what a
+# Quyết định "ban hành cái gì" is its trích yếu too ("Ban hành Kế hoạch triển khai …")
+_ABOUT = re.compile(r"\b(?:về vấn đề gì|vấn đề gì|về nội dung gì|nội dung gì|về việc gì|về gì|nói về gì"
+                    r"|ban hành (?:cái |văn bản |những )?gì)\b")
+# "… có tên gọi là gì", "tên chính thức là gì": the quoted name a document's title gives its subject
+_NAME_ASKED = re.compile(r"\btên(?: gọi| chính thức| đầy đủ)? (?:là )?gì\b")
 
 
 def self_candidates(analysis: QuestionAnalysis, hits: list[Hit],
@@ -203,6 +208,32 @@ def self_candidates(analysis: QuestionAnalysis, hits: list[Hit],
         fit = 0.3 if about else 0.1  # "Nghị quyết số 15/2026/NQ-HĐND quy định về nội dung gì": its own title
         found.append(Candidate(shorten(value.strip(" :")), None, (located.start(), located.end()), backing,
                                backing + fit + 0.08 / (1 + rank), record.doc_id))
+    return found
+
+
+def title_names(analysis: QuestionAnalysis, hits: list[Hit],
+                get_record: Callable[[str], DocumentRecord | None]) -> list[Candidate]:
+    """Return the quoted name a retrieved document's title gives the thing the question names.
+
+    "Hội thao … có tên gọi là gì?" is answered by the title "Tổ chức Hội thao “Xã X khỏe - Đoàn kết”
+    chào mừng …": the words before the quote name what the question asks about.
+    """
+    if analysis.kind is not QuestionKind.WHAT or not _NAME_ASKED.search(match_key(analysis.text)):
+        return []
+    found = []
+    for rank, record in retrieved_records(hits, get_record):
+        title = record.metadata.title or ""
+        for name in quoted(title):
+            if not set(content_terms(name.qualifier)[-2:]) & set(analysis.terms):
+                continue  # the quote names something else than what the question asks about
+            value = title[name.start:name.end].strip("“”\"")
+            located = _loose(value).search(record.text)
+            if located is None:
+                continue
+            backing = support(analysis, own_name(record.metadata))
+            # a name is asked, and the title names it: above a sentence that repeats the question
+            found.append(Candidate(shorten(value), None, (located.start(), located.end()), backing,
+                                   backing + 0.45 + 0.08 / (1 + rank), record.doc_id))
     return found
 
 
@@ -255,8 +286,7 @@ def addressees(recipients: tuple[str, ...], purpose: str) -> list[str]:
     "Nơi nhận: - Như trên; - UBND tỉnh (b/c); - Lưu: VT" of a Công văn sends it to its "Kính gửi"
     addressees (the items before "Như trên"); the copies after it are for reporting and filing.
     """
-    items = [item.strip(" -;,.") for entry in recipients for item in re.split(r";\s*-\s*|^\s*-\s*", entry)]
-    items = [item for item in items if item]
+    items = [item for item in recipients if item]  # one addressee each (split at indexing)
     if purpose:
         mark = _PURPOSE_MARKS[purpose]
         return [item for item in items if mark.search(item)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.evidence import MAX_ANSWER_CHARS, MAX_LIST_CHARS, Candidate, shorten
+from assistant.evidence import MAX_ANSWER_CHARS, MAX_LIST_CHARS, Candidate, item_name, shorten
 from assistant.facts import Fact, quoted
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, content_terms
@@ -79,13 +79,14 @@ def without_excluded(analysis: QuestionAnalysis, phrase: str) -> str:
 _BULLET = re.compile(r"[ \t]*(?:[-+•*]|[a-zđ]\))[ \t]")
 
 
-def items_under_heading(analysis: QuestionAnalysis, hits: list[Hit],
-                         scopes: list[Scope]) -> list[Candidate]:
+def items_under_heading(analysis: QuestionAnalysis, hits: list[Hit], scopes: list[Scope],
+                         by_head: bool = False) -> list[Candidate]:
     """Return the bullet items under the heading the question names, in document order, joined by "; ".
 
     "4. Tổ chức hội nghị, tập huấn" > "- Tổ chức hội nghị quán triệt …", "- Mở lớp tập huấn …" answers
     "công tác tổ chức hội nghị, tập huấn gồm những hoạt động gì": the heading is the question's topic
-    and its items (spread over several passages) are the list.
+    and its items (spread over several passages) are the list. With `by_head`, the heading must also
+    name the noun the question asks for ("những môn thi đấu nào" and "1. Các môn thi đấu:").
     """
     asked = set(analysis.terms)
     groups: dict[tuple[str, str], list[int]] = {}
@@ -99,6 +100,8 @@ def items_under_heading(analysis: QuestionAnalysis, hits: list[Hit],
         heading = {term for term in content_terms(section.split(" > ")[-1]) if not term[0].isdigit()}
         if len(heading) < 2 or len(heading & asked) < 0.5 * len(heading):
             continue  # the question does not name this heading
+        if by_head and not set(analysis.head) <= heading:
+            continue  # "những môn nào" takes the items of "1. Các môn thi đấu:", not of any heading
         items: list[tuple[int, str]] = []
         for rank in ranks:
             chunk = hits[rank].chunk
@@ -111,7 +114,7 @@ def items_under_heading(analysis: QuestionAnalysis, hits: list[Hit],
                 stop = min([p for p in (chunk.text.find(";", clause.start, clause.sentence_end),
                                         chunk.text.find(". ", clause.start, clause.sentence_end)) if p >= 0]
                            or [clause.sentence_end])
-                item = shorten(one_line(chunk.text, (clause.start, stop)), 100)
+                item = shorten(item_name(one_line(chunk.text, (clause.start, stop))), 100)
                 items.append((chunk.start + clause.start, item))
         if len(items) < 2:
             continue
@@ -228,7 +231,7 @@ def list_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
         parts: list[str] = []
         length = 0
         for start, end in items:
-            head = re.split(r"[;:.]\s|,\s", one_line(text, (start, end)))[0]
+            head = shorten(item_name(re.split(r"[;:]\s|\.\s", one_line(text, (start, end)))[0]), 100)
             if length + len(head) > MAX_ANSWER_CHARS and parts:
                 break
             parts.append(head)

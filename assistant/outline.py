@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
-from assistant.evidence import MAX_LIST_CHARS, Candidate, retrieved_records, shorten, support
+from assistant.evidence import MAX_LIST_CHARS, Candidate, item_name, retrieved_records, shorten, support
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import document_name, rank_prior
@@ -84,11 +84,14 @@ def _parts(analysis: QuestionAnalysis, section: Section) -> list[str]:
     labels = [_bare(child.label).rstrip(";.,").strip() for child in children]
     # a heading names its agency whole ("2.2. Ban Tổ chức Tỉnh ủy"); an item is a sentence with a doer
     # ("- Công an tỉnh hỗ trợ xác thực …")
-    actors = [(heading_actor(label) if child.is_heading else _doer(label)) if agencies else label
+    actors = [(heading_actor(label) if child.is_heading else _doer(label)) if agencies else item_name(label)
               for child, label in zip(children, labels, strict=True)]
     people = _people_named(labels)
     if _asks_people(analysis) and people:
         return people
+    if agencies and not all(actors) and _asks_people(analysis):
+        # parts that name no agency ("a) Hộ gia đình, cá nhân …"): "gồm những ai" lists the parts
+        actors = [item_name(label) for label in labels]
     named = [label for label, actor in zip(labels, actors, strict=True)
              if actor and actor.rstrip(";.,") == label]
     whole_names = agencies and len(named) >= 2 and len(named) * 2 >= len(labels)

@@ -121,7 +121,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
 _SIGN = re.compile(r"(?<!thư )\bký\b(?! kết)")  # nor "Tổ Thư ký", a secretariat
 _SIGNER_WORD = re.compile(r"người ký|chức danh|chức vụ|cương vị|\bai\b|người nào|đồng chí nào|\bnào ký\b")
 _DOC_WORDS = (r"(?:văn bản|kế hoạch|hướng dẫn|thông báo|chỉ thị|quyết định|công văn|nghị quyết|kết luận|"
-              r"chương trình|quy chế|quy định|đề án|nghị định|thông tư|này)")
+              r"chương trình|quy chế|quy định|đề án|nghị định|thông tư|báo cáo|tờ trình|này)")
 # "ban hành" directly followed by a document word: "ban hành kế hoạch này"; or a document word, up to
 # 16 words (a số hiệu "21/ct-ubnd" among them) and "(được) ban hành"
 _ISSUED_DOC = re.compile(
@@ -278,7 +278,8 @@ def _focus(key: str) -> tuple[str, ...]:
 #   (?:gì|nào|ai|đâu)\b              the question word
 _PREPOSITION = re.compile(
     r"\b(qua|về|với|cho|trước|tới|đến|từ|của|theo|tại|bằng)\s+"
-    r"(?:(?:cơ quan|đơn vị|sở|ban|bộ phận|vấn đề|nội dung|những|các|lĩnh vực|việc|hình thức|văn bản|"
+    r"(?:(?:cơ quan|đơn vị|sở|ban|phòng|trung tâm|chi cục|cục|bộ phận|vấn đề|nội dung|những|các|lĩnh vực|"
+    r"việc|hình thức|văn bản|"
     r"kế hoạch|nghị quyết|chỉ thị|quyết định|hướng dẫn|thông báo|chương trình|tổ chức|ngành|lực lượng|"
     r"địa phương|tỉnh|thành phố|huyện|xã|phường|nơi),?\s+)*"
     r"(?:gì|nào|ai|đâu)\b")
@@ -379,7 +380,7 @@ def proper_names(question: str) -> tuple[str, ...]:
 #   (?:,\s*(?:\w+\s+){0,1}\w+)?        a second noun after a comma: the first one leads the list
 # Example: "… là mô hình gì?" -> ("mô", "hình"); "… cấp cho người dân loại thẻ nào" -> ("thẻ",);
 # "nâng cao những năng lực, kỹ năng gì" -> ("năng", "lực")
-_HEAD = re.compile(r"(?<!\w)(?:(?:những|các|loại|mấy)\s+)?((?:\w+\s+){0,1}\w+)(?:,\s*(?:\w+\s+){0,1}\w+)?"
+_HEAD = re.compile(r"(?<![\w/-])(?:(?:những|các|loại|mấy)\s+)?((?:\w+\s+){0,1}\w+)(?:,\s*(?:\w+\s+){0,1}\w+)?"
                    r"\s+(?:gì|nào)\b")
 # A request to list: "Kể tên các sở …", "Liệt kê những nhiệm vụ …", "Nêu các hệ sinh thái …"
 #   \b(?:kể tên|nêu tên|liệt kê|kể ra|nêu)\s+   the request
@@ -413,8 +414,10 @@ def _head(key: str) -> tuple[str, ...]:
     if not matches:
         return ()
     words = matches[-1].group(1).split()
-    if words[-1] in {"những", "các", "làm"}:
-        return ()  # "xử lý những gì", "được giao làm gì": the verb's object or the action, not a noun
+    if words[-1] in {"những", "các", "làm", "điều", "cái", "thế"}:
+        # "xử lý những gì", "được giao làm gì": the verb's object or the action, not a noun; "kiến nghị
+        # Bộ … Môi trường điều gì": a vague "điều" after a name is no noun of it
+        return ()
     if " ".join(words) in _VAGUE_HEADS:
         return ()
     while words and words[0] in STOPWORDS:
@@ -492,7 +495,7 @@ def named_agencies(question: str, places: tuple[str, ...]) -> tuple[str, ...]:
 _SENT_TO = re.compile(
     r"\b(?:kính )?gửi(?: để (?P<purpose>báo cáo|thực hiện|biết|phối hợp))?(?: (?:tới|đến|cho|về))?"
     r"(?: để (?P<purpose2>báo cáo|thực hiện|biết|phối hợp))?"
-    r" (?:(?:những|các) (?:nơi|cơ quan|đơn vị|địa chỉ|tổ chức)(?: \w+)? nào|(?:những )?ai)\b"
+    r" (?:(?:những|các) (?:nơi|cơ quan|đơn vị|địa chỉ|tổ chức)(?:,? \w+){0,2} nào|(?:những )?ai)\b"
     r"|\bnơi nhận\b|\bkính gửi\b.*\b(?:ai|nào)\b"
 )
 # The sender is the document itself: the question opens with its type ("Kế hoạch …", "Công văn này …")
@@ -511,6 +514,18 @@ def _recipients_asked(key: str) -> str | None:
     return match.groupdict().get("purpose") or match.groupdict().get("purpose2") or ""
 
 
+def _asked_role(key: str) -> Role | None:
+    """Return the assignment role a who-question asks: the role word nearest before its question word,
+    else the first after it ("phối hợp với phòng nào để tham mưu …" asks who coordinates)."""
+    asked = re.search(r"\b(?:ai|nào)\b", key)
+    at = asked.start() if asked else len(key)
+    found = [(match.start(), role) for cue, role in _ROLES for match in re.finditer(rf"\b{cue}\b", key)]
+    before = [item for item in found if item[0] < at]
+    if before:
+        return max(before, key=lambda item: item[0])[1]
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
 def analyse_question(question: str) -> QuestionAnalysis:
     """Return the kind, role, unit and content terms of a Vietnamese question."""
     # "ứng dụng AI" is not the question word "Ai"
@@ -520,7 +535,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
     if listed and kind in (QuestionKind.LIST, QuestionKind.WHAT, QuestionKind.FREE) \
             and listed.group(1).split()[0] in _AGENCY_NOUNS:
         kind = QuestionKind.WHO  # "Kể tên các sở được giao …" asks for agencies
-    role = next((r for cue, r in _ROLES if cue in key), None) if kind is QuestionKind.WHO else None
+    role = _asked_role(key) if kind is QuestionKind.WHO else None
     unit = _number_unit(key) if kind is QuestionKind.NUMBER else None
     doc_type = None
     if kind is QuestionKind.DOC:

@@ -107,6 +107,13 @@ def _between_nouns(text: str, comma: int) -> bool:
             and _NOUN_AFTER.match(text, comma + 1) is not None)
 
 
+# What a value is of, right after it: " ở nông thôn", " đối với hộ nghèo" (up to "và", a comma or a bracket)
+_OWN_PLACE = re.compile(r"\s+(?:ở|tại|đối với|cho)\s+([^,;.()\n]{2,40}?)(?=\s+và\s|[,;.()\n]|$)")
+
+
+_ADMIN_WORDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "thị", "trấn", "thành", "phố"})
+
+
 def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact) -> float:
     """Return a bonus for a fact whose own phrase repeats the question: of "đạt trên 95% kế hoạch vốn,
     trong đó đến ngày 30/9/2026 đạt tối thiểu 60%", "tối thiểu … đến ngày 30/9/2026" picks the 60%.
@@ -125,13 +132,19 @@ def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact
     terms = set(analysis.terms)
     near = set(content_terms(text[start:end])) & terms
     bonus = sum(0.08 if any(ch.isdigit() for ch in term) else 0.03 for term in near)
+    # the fact's own "ở/tại/đối với …" right after it: of "95% ở đô thị và 70% ở nông thôn", "ở nông
+    # thôn … mấy phần trăm" points at the 70%
+    own = _OWN_PLACE.match(text, fact.end, end)
+    # (not the place the whole question is about: "… của phường X" does not tell values apart)
+    telling = terms - _ADMIN_WORDS - {t for name in analysis.names for t in content_terms(name)}
+    own_bonus = 0.05 * len(set(content_terms(own.group(1))) & telling) if own else 0.0
     qualifier = content_terms(fact.qualifier)
     alike = content_terms(_SAME_QUALIFIER.get(fact.qualifier, ""))
     if qualifier and (set(qualifier) <= terms or (alike and set(alike) <= terms)):
         bonus += 0.08  # "tối đa mấy mô hình" repeats the "không quá" of "không quá 02 mô hình"
     # past 0.25 a phrase that repeats even more of the question still counts, a quarter as much
     soft = min(bonus, 0.25) + 0.25 * max(0.0, bonus - 0.25)
-    return soft + 0.01 * leading_terms(analysis, text, start, fact.start)  # a tie-break
+    return soft + own_bonus + 0.01 * leading_terms(analysis, text, start, fact.start)  # a tie-break
 
 
 def leading_terms(analysis: QuestionAnalysis, text: str, start: int, at: int) -> int:

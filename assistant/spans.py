@@ -160,6 +160,7 @@ _GENERIC_VERBS = (
     "lồng ghép", "đề xuất", "cập nhật", "vận động", "quản lý", "tham gia", "tiếp nhận", "xử lý",
     "khắc phục", "giao", "là", "làm", "có", "cần", "phải", "sẽ", "trình", "định hướng", "phát triển",
     "nắm", "ký", "cử", "mở rộng", "thúc đẩy", "tập huấn", "đánh giá", "sơ kết", "tổng kết",
+    "phân bổ", "phê duyệt", "công bố", "điều chỉnh", "chi trả", "thẩm tra", "đăng tải", "biên soạn",
 )
 
 

@@ -181,6 +181,8 @@ def class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
     noun = r"\s+".join(map(re.escape, analysis.head))
     # "các sở: Tài chính, …", or names right after the noun: "Trưởng các ấp Tân Điền, Kinh Tám, …"
     opening = re.compile(rf"(?<!\w)(?i:các|những)\s+(?i:{noun})(?:\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))")
+    # the office the question puts before the class, "Trưởng những phòng nào": the text's "Trưởng các phòng:"
+    office = re.search(rf"(\w+)\s+(?:những|các)\s+{noun}\b", match_key(analysis.text))
     found = []
     best: dict[int, Scope] = {}  # the best-supported scope of each passage
     for scope in scopes:
@@ -207,8 +209,10 @@ def class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
             if len(kept) < 2 and not re.search(r"\bvà\b", kept[0]):
                 continue
             listed = (match.end(), match.end() + len(", ".join(kept)))
+            before = re.search(r"(\w+)\s*$", match_key(text[max(0, match.start() - 30):match.start()]))
+            fit = 0.25 + (0.1 if office and before and before.group(1) == office.group(1) else 0.0)
             found.append(Candidate(shorten(one_line(text, listed), MAX_LIST_CHARS), scope.rank, scope.quote,
-                                   scope.support, scope.support + 0.25 + rank_prior(scope.rank),
+                                   scope.support, scope.support + fit + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
     return found
 

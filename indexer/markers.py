@@ -35,6 +35,9 @@ _UPPER = "A-ZĐÀ-Ỹ"
 _PATTERNS: tuple[tuple[MarkerKind, re.Pattern[str]], ...] = (
     # "Phụ lục 01:", "PHỤ LỤC II", "Phụ lục" alone: the word, then a number/roman, ":" or the line end
     ("appendix", re.compile(r"(?i:phụ lục)(?:\s+(?:(?i:số)\s*)?[0-9IVXLC]+\b\.?|\s*[:.]|\s*$)")),
+    # a form attached to a Công văn: "Biểu mẫu số 01", "Mẫu số 02:", "Biểu số 3." (numbered, then the line
+    # ends or a colon opens its title; not "Mẫu số 01 được ban hành …" in a sentence)
+    ("appendix", re.compile(r"(?i:biểu mẫu|mẫu biểu|mẫu|biểu)\s+(?i:số)\s*\d{1,2}[a-z]?(?:\s*[:.]|\s*$)")),
     # "Chương II", "CHƯƠNG 1": chapter word and a number
     ("chapter", re.compile(r"(?i:chương)\s+[0-9IVXLC]+\b")),
     # "Mục 1.", "MỤC II:" : section word, number, then "." or ":" or a space

@@ -196,9 +196,12 @@ def _is_name(line: str) -> bool:
 
 
 def _header_limit(lines: Sequence[_Line]) -> int:
-    """Return how many leading lines may belong to the header: up to the first heading or long paragraph."""
+    """Return how many leading lines may belong to the header: up to the first heading, long paragraph,
+    "Nơi nhận" or appendix (a short Công văn's form "Biểu mẫu số 01" / "BÁO CÁO …" is no type line)."""
     for i, line in enumerate(lines[:40]):
-        if len(line.text) > 300 or read_marker(line.text).kind in ("roman", "article", "chapter"):
+        kind = read_marker(line.text).kind
+        if (len(line.text) > 300 or kind in ("roman", "article", "chapter") or (kind == "appendix" and i > 0)
+                or match_key(line.text).startswith("nơi nhận")):
             return i
     return min(len(lines), 40)
 
@@ -450,14 +453,24 @@ def _type_and_title(header: Sequence[str], title_lines: Sequence[str]) -> tuple[
     for i, line in enumerate(header):
         match = _SUBJECT.match(line)
         if match:
-            # a subject broken over lines goes on in lower case: "V/v tăng cường phòng," / "chống dịch"
+            # a subject broken over lines goes on in lower case: "V/v tăng cường phòng," / "chống dịch",
+            # or in table cells of any case that are no other header part: "V/v báo cáo kết quả thực hiện |"
+            # / "Chương trình khuyến công địa phương |"
             parts = [match.group(1)]
             for more in header[i + 1 :]:
-                if not more[:1].islower():
+                if not (more[:1].islower() or _goes_on_subject(more)):
                     break
                 parts.append(more)
             return None, _as_title(" ".join(parts))
     return None, None
+
+
+def _goes_on_subject(cell: str) -> bool:
+    """Return whether a header cell after "V/v …" can only be more of it: mixed-case text (lines the
+    cleaning joined) that is no header part (agency in capitals, số hiệu, motto, place and date) nor
+    "Kính gửi"."""
+    return (len(cell) <= 250 and not _header_cell(cell) and not cell.isupper()
+            and not re.match(r"(?i)(?:kính gửi|nơi nhận)\b", cell) and not opens_item(cell))
 
 
 def _as_title(text: str) -> str | None:
@@ -664,7 +677,8 @@ def _recipients(header: Sequence[str], closing: Sequence[str]) -> tuple[str, ...
                           if item.strip(" ,;.")]
                 continue
             if inside and read_marker(line).kind in ("dash", "plus"):
-                found.append(line.lstrip("-–+• ").strip().rstrip(",;."))
+                # a line may hold two items where a copy lost a break: "- UBND tỉnh (b/c); - Lưu: VT."
+                found += [item.strip(" ,;.") for item in re.split(r";\s*[-–+•]\s+", line.lstrip("-–+• "))]
             elif inside and found:
                 inside = False
     return tuple(dict.fromkeys(r for r in found if r))

@@ -45,7 +45,9 @@ from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 # (9: a closing row of two cells: "Nơi nhận: - A; - B" and "CHỦ TỊCH Name" in one cell each)
 # (10: more abbreviations spelled out in the keyword index: LHPN, CTMTQG, PBGDPL, CCHC, NSNN, GPMB, …)
 # (11: a "Lưu: VT, KT." line beside a signature: its "KT" files, it does not sign)
-PIPELINE_REVISION = "11"
+# (12: "Biểu mẫu số 01" opens an appendix; "V/v …" goes on over mixed-case header cells; a recipients line
+# holding two items "- A; - B" is split)
+PIPELINE_REVISION = "12"
 
 
 @dataclass(frozen=True)

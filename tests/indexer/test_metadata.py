@@ -453,3 +453,30 @@ def test_a_filing_line_beside_the_signer_name() -> None:
     metadata = extract_metadata(text, find_layout(text))
     assert metadata.signer_name == "Hồ Quang Vinh"
     assert metadata.signer_position == "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"
+
+
+def test_a_subject_in_table_cells_goes_on_over_capitalised_names() -> None:
+    meta = metadata_of(
+        "UBND TỈNH BẮC GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ CÔNG THƯƠNG | Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 512/SCT-QLTM | Bắc Giang, ngày 03 tháng 4 năm 2026\n"
+        "V/v báo cáo kết quả thực hiện |\nChương trình xúc tiến thương mại |\nquý I năm 2026 |\n"
+        "Kính gửi: Ủy ban nhân dân các huyện, thành phố.\n"
+        "Sở Công Thương đề nghị:\n1. Báo cáo trước ngày 10/4/2026.\n"
+    )
+    assert meta.title == "Báo cáo kết quả thực hiện Chương trình xúc tiến thương mại quý I năm 2026"
+    assert meta.recipients == ("Ủy ban nhân dân các huyện, thành phố",)
+
+
+def test_a_numbered_form_after_the_signature_is_no_part_of_it() -> None:
+    text = clean("\n".join([
+        "SỞ NỘI VỤ TỈNH BẮC GIANG", "Số: 88/SNV-TCBC", "V/v báo cáo biên chế năm 2026", "",
+        "1. Các cơ quan báo cáo trước ngày 15/4/2026 theo Biểu mẫu số 01.", "",
+        "Nơi nhận:", "- Như trên;", "- UBND tỉnh (b/c); - Lưu: VT.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
+        "Ngô Thị Hà", "",
+        "Biểu mẫu số 01", "BÁO CÁO BIÊN CHẾ NĂM 2026", "| STT | Đơn vị | Biên chế |",
+    ])).text
+    metadata = extract_metadata(text, find_layout(text))
+    assert (metadata.signer_name, metadata.signer_position) == ("Ngô Thị Hà", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC")
+    # a line holding two recipients where the copy lost a break is two recipients
+    assert metadata.recipients == ("Như trên", "UBND tỉnh (b/c)", "Lưu: VT")
