@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from time import perf_counter
 from typing import Protocol
 
 from assistant.errors import BadInput, NotFound
-from assistant.evidence import NUMBER, Candidate, misgrounded, support, written_date
+from assistant.evidence import (
+    NUMBER,
+    Candidate,
+    candidate_sources,
+    event_text,
+    misgrounded,
+    support,
+    written_date,
+)
 from assistant.extract import extract_answer
 from assistant.llm import LlmReply, ask_llm
 from assistant.model import Answer, Citation, Filters, Hit
@@ -109,7 +118,12 @@ def is_supported(candidate: Candidate, analysis: QuestionAnalysis, threshold: fl
     if record is None:
         return True
     haystack = match_key(record.text).replace(" ", "")
-    if not all(match_key(number).replace(" ", "") in haystack or written_date(number, record.text)
+    nearby = candidate_sources(candidate, record, hits or [])[1]
+    # a month the question gives ("tháng 12/2026") must be near the answer or date an event of the text
+    # (not a cited document: "Thông báo … ngày 20/11/2026"); a date or số hiệu may be anywhere in it
+    if not all(written_date(number, nearby) or written_date(number, event_text(record.text))
+               if re.fullmatch(r"\d{1,2}/\d{4}", number)
+               else match_key(number).replace(" ", "") in haystack or written_date(number, record.text)
                for number in NUMBER.findall(analysis.text)):
         return False
     return not misgrounded(analysis, candidate, record, hits or [])

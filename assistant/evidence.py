@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.facts import DOC_REF
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, QuestionKind, content_terms
 from indexer.abbreviations import expand_abbreviations
@@ -98,12 +99,29 @@ def date_pattern(day: int, month: int, year: int) -> re.Pattern[str]:
 
 
 def written_date(number: str, text: str) -> bool:
-    """Return True when a date the question gives as "08/8/2026" is in the text in any of its forms."""
+    """Return True when a date the question gives as "08/8/2026" is in the text in any of its forms; a
+    month "12/2026" as "tháng 12 năm 2026" or inside a date ("31/12/2026") too; and a day of a dated
+    schedule, "29/12" in a text that writes the year 2026 elsewhere (a programme for "tháng 12 năm
+    2026" lists its days without it)."""
+    month_only = re.fullmatch(r"(\d{1,2})/(\d{4})", number)
+    if month_only:
+        month, year = (int(x) for x in month_only.groups())
+        written = rf"tháng\s+0?{month}\s*(?:/|năm)\s*{year}|(?<![\d/])(?:\d{{1,2}}/)?0?{month}/{year}"
+        return re.search(written, text, re.I) is not None
     parts = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", number)
     if not parts:
         return False
     day, month, year = (int(x) for x in parts.groups())
-    return date_pattern(day, month, year).search(text) is not None
+    if date_pattern(day, month, year).search(text):
+        return True
+    return bool(re.search(rf"(?<![\d/])0?{day}/0?{month}(?![\d/])", text) and str(year) in text)
+
+
+def is_date_like(number: str) -> bool:
+    """Return True for a date, month or period a question writes like a số hiệu: "29/12/2026",
+    "12/2026", "2026-2028"."""
+    dated = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|(?:19|20)\d\d-(?:19|20)\d\d"
+    return re.fullmatch(dated, number) is not None
 
 
 # What an item says about its name after it, in brackets closing the item: "Kéo co (nam, nữ)."
@@ -129,7 +147,7 @@ def shorten(text: str, limit: int = MAX_ANSWER_CHARS) -> str:
 
 def asked_numbers(analysis: QuestionAnalysis) -> set[str]:
     """Return the số hiệu the question names, in comparable form ("07-ct/tu")."""
-    return {number_key(n) for n in NUMBER.findall(analysis.text)}
+    return {number_key(n) for n in NUMBER.findall(analysis.text) if not is_date_like(n)}
 
 
 def number_key(number: str) -> str:
@@ -243,7 +261,9 @@ _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 
 def agency_in(spelled_out: str, agency: str) -> bool:
     """Return whether an agency occurs in a toneless, spelled-out text, also without the lower-case
-    words ending its name: "Ban Xây dựng Đảng xã" is "Ban Xây dựng Đảng" of a commune's plan."""
+    words ending its name: "Ban Xây dựng Đảng xã" is "Ban Xây dựng Đảng" of a commune's plan; and
+    without a last capitalised word the text writes elsewhere: "Sở Y tế Huế" is "Sở Y tế" of a text
+    naming Huế in its header."""
     words = expand_abbreviations(agency).split()
     spelled_out = re.sub(r"\s+[-–]\s+", " ", spelled_out)  # "Ban Tuyên giáo - Tỉnh đoàn" is one name
     while len(words) >= 2:
@@ -251,8 +271,10 @@ def agency_in(spelled_out: str, agency: str) -> bool:
         for match in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", spelled_out):
             if not _OWNER_BEFORE.search(spelled_out, max(0, match.start() - 30), match.start()):
                 return True
-        if words[-1][0].isupper():
-            return False
+        last = toneless(words[-1])
+        if words[-1][0].isupper() and not (
+                len(words) > 2 and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", spelled_out, re.I)):
+            return False  # a capitalised word is part of the name, unless it is a place the text writes
         words = words[:-1]
     return False
 
@@ -275,6 +297,13 @@ def document_header(text: str, limit: int = 1500) -> str:
 
 # A full date: "30/9/2020", "ngày 31 tháng 12 năm 2025"
 _FULL_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{0,2}\s*tháng\s+\d{1,2}\s+năm\s+\d{4}", re.I)
+
+
+def event_text(text: str) -> str:
+    """Return a document's text without its header and the references it cites with their dates: what
+    is left dates the events it plans ("Hội nghị … ngày 17 tháng 12 năm 2026"), not the documents
+    ("Thông báo số 215-TB/HU ngày 20/11/2026", "Lập Thạch, ngày 27 tháng 11 năm 2026")."""
+    return DOC_REF.sub(" ", text[len(document_header(text)):])
 
 
 def retrieved_records(hits: list[Hit], get_record: Callable[[str], DocumentRecord | None]

@@ -60,6 +60,8 @@ from assistant.scope import (
     one_line,
     rank_prior,
     read_scopes,
+    series_fit,
+    singled_fit,
 )
 from assistant.spans import Clause, find_actor, folded, person_mentions, starts_with_verb
 from assistant.who_answers import class_members, who_candidates
@@ -112,6 +114,10 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             dates = [f for f in dates if _HOUR_IN.search(text, f.start, f.end)]
             periods = []
         deadlines = [f for f in dates if f.qualifier.startswith(_DEADLINE_QUALIFIERS)]
+        if analysis.deadline and any(_DAY.search(text, f.start, f.end) for f in deadlines):
+            # "Quy hoạch … đến năm 2045, trình UBND tỉnh trước ngày 30/5/2025": the plan's horizon is no
+            # deadline beside a day
+            deadlines = [f for f in deadlines if not _BARE_YEAR.fullmatch(one_line(text, (f.start, f.end)))]
         # a date that recurs is a period too: "trước ngày 20 hằng tháng" for "định kỳ vào thời điểm nào"
         periods += [f for f in dates if re.search(r"\b(?:hằng|hàng|mỗi)\b", text[f.start:f.end])]
         if analysis.period and not periods:
@@ -126,6 +132,8 @@ def _when(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         if not chosen:
             continue
         fits = [nearby_fit(analysis, text, clause, f) - _dated_reference(analysis, text, clause, f)
+                + series_fit(analysis, text, clause.start, f.start)
+                + singled_fit(analysis, text, clause.start, f.start)
                 - (0.1 if not horizon_asked and _GOAL_HORIZON.search(text, max(clause.start, f.start - 25),
                                                                        f.start) else 0.0)
                 for f in chosen]
@@ -236,7 +244,8 @@ def _number(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             if unit_terms and following[:1] in (("triệu",), ("nghìn",), ("ngàn",), ("tỷ",)) and (
                     unit_terms[0] not in _CURRENCY):  # "1,52 triệu tài khoản" counts "tài khoản"
                 following, lead = following[1:], lead + 1
-            fit = 0.1 + nearby_fit(analysis, text, clause, fact)
+            fit = 0.1 + nearby_fit(analysis, text, clause, fact) + series_fit(analysis, text, clause.start,
+                                                                              fact.start)
             # a quantity of another unit does not answer: "bao nhiêu km" is not "11 xã"
             if analysis.unit == "%":
                 if "%" not in phrase and "phần trăm" not in phrase:
@@ -398,6 +407,7 @@ def _doc(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     for scope in scopes:
         text, clause = scope.text, scope.clause
         refs = doc_refs(text, clause.start, clause.end)
+        fits: dict[int, float] = {}  # by a reference's start
         for fact in refs:
             fit = 0.1
             bare = match_key(fact.qualifier) == "số"
@@ -429,10 +439,31 @@ def _doc(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                 continue  # "Kế hoạch thực hiện Chỉ thị 52 có số hiệu gì": a plan named beside Chỉ thị 52
             if asked and any(number_key(n) in asked for n in NUMBER.findall(related)):
                 fit += 0.1
+            fits[fact.start] = fit
             found.append(Candidate(shorten(one_line(text, (fact.start, fact.end))), scope.rank, scope.quote,
                                    scope.support, scope.support + fit + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
+        if analysis.plural:  # "theo những thông tư nào": "Thông tư số 148/… và Thông tư số 105/…" together
+            for first, last in _ref_series(text, refs):
+                fit = max(fits.get(first.start, 0.0), fits.get(last.start, 0.0)) + 0.05
+                found.append(Candidate(shorten(one_line(text, (first.start, last.end)), MAX_LIST_CHARS),
+                                       scope.rank, scope.quote, scope.support,
+                                       scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
+
+
+def _ref_series(text: str, refs: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Return the first and last of document references written one after another ("A, B và C")."""
+    series: list[tuple[Fact, Fact]] = []
+    run: list[Fact] = []
+    for ref in [*refs, None]:
+        if ref is not None and run and re.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", text[run[-1].end:ref.start]):
+            run.append(ref)
+            continue
+        if len(run) >= 2:
+            series.append((run[0], run[-1]))
+        run = [ref] if ref is not None else []
+    return series
 
 
 def _best_window(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -507,6 +538,23 @@ def _is_heading_line(scope: Scope) -> bool:
     return bool(said) and said in parts and len(said.split()) <= 5
 
 
+# A clause singling out one case: "…; riêng môn Tin học …", "…, đối với hộ nghèo …" (the words it names)
+_SINGLED_OUT = re.compile(r"(?:^|[,;:]\s*)((?:riêng|ngoại trừ|đối với)\s+((?:[^\W\d_]+\s+){1,3}))",
+                          re.I | re.M)
+
+
+def _singled_out(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the rest of a sentence from a clause singling out the case the question names: of "Các
+    môn thi theo hình thức tự luận; riêng môn Tin học thi thực hành trên máy tính", "Môn Tin học thi
+    theo hình thức nào" is answered after "riêng"."""
+    asked = set(analysis.terms)
+    for match in _SINGLED_OUT.finditer(text, span[0], span[1]):
+        named = content_terms(match.group(2))[:3]
+        if named and set(named) <= asked and match.start(1) > span[0]:
+            return match.start(1), span[1]
+    return None
+
+
 def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the best-matching sentences, and quoted names introduced by question words."""
     found = named_by_head(analysis, scopes) + (quoted_series(scopes) if analysis.plural else [])
@@ -522,14 +570,16 @@ def _what(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         quote = scope.quote
         if analysis.kind is QuestionKind.LIST:  # a list is read over its whole sentence
             quote = (clause.sentence_start, clause.sentence_end)
-        anchored = _anchored(analysis, text, quote)
-        window = anchored or _best_window(analysis, text, quote)
+        singled = _singled_out(analysis, text, quote)
+        anchored = _anchored(analysis, text, singled or quote)
+        window = anchored or _best_window(analysis, text, singled or quote)
         # of two clauses of one long sentence, the one matching the question; and a sentence that goes
         # on after the words the question repeats (where its answer would be) over one that stops there
-        fit = 0.05 * scope.own + (0.05 if anchored else -0.05)
+        lead_in = text[window[0]:window[1]].rstrip().endswith(":")
+        fit = 0.05 * scope.own + (0.05 if anchored else -0.05) + (0.1 if singled and not lead_in else 0.0)
         if analysis.head and content_terms(text[window[0]:window[1]])[-len(analysis.head):] == analysis.head:
             fit -= 0.1  # "… tại các huyện miền núi." stops at the noun asked about and never says which
-        if text[window[0]:window[1]].rstrip().endswith(":"):
+        if lead_in:
             fit -= 0.1  # a lead-in "… không tự làm được:" says what follows, not what it is
         limit = MAX_LIST_CHARS if analysis.plural else MAX_ANSWER_CHARS
         found.append(Candidate(shorten(without_excluded(analysis, one_line(text, window)), limit), scope.rank,
@@ -606,14 +656,28 @@ _AT_PLACE = re.compile(
     r"(?<!\w)(?:tại|ở)\s+([^;.\n()]{3,120}?)(?=\s*(?:[;.\n(]|$|,?\s*(?:từ|vào|trong|ngày)\s))")
 
 
+# The place cell of a schedule row: "- 15/12. Thời gian: 7h30. Nội dung: … Địa điểm: Hội trường …"
+_PLACE_LABEL = re.compile(r"(?<=\.\s)Địa điểm\s*:\s*([^.\n]{3,200})")
+
+
 def _venues(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return where the question's event is held: the item under an "Địa điểm" heading, or the place
     after "tại"/"ở" in a clause ("Hội nghị tổ chức tại Hội trường A, Trung tâm Hội nghị tỉnh")."""
     if not analysis.venue:
         return []
     found = []
+    rows: set[tuple[int, int]] = set()
     for scope in scopes:
         text, clause = scope.text, scope.clause
+        line_end = text.find("\n", clause.start)
+        row = (clause.item_start, len(text) if line_end < 0 else line_end)
+        labelled = _PLACE_LABEL.search(text, *row)
+        if labelled and (scope.rank, row[0]) not in rows:  # "… . Địa điểm: Hội trường Huyện ủy." of a row
+            rows.add((scope.rank, row[0]))
+            backing = support(analysis, text[row[0]:row[1]], scope.hit.chunk.section,
+                              document_name(scope.hit))
+            found.append(Candidate(shorten(one_line(text, labelled.span(1))), scope.rank, row, backing,
+                                   backing + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
         heading = match_key(scope.hit.chunk.section.split(" > ")[-1])
         at_place = list(_AT_PLACE.finditer(text, clause.start, clause.end))
         if "địa điểm" in heading and clause.start == clause.sentence_start and not at_place:
@@ -688,7 +752,8 @@ _POSITION_ASKED = re.compile(r"chức vụ|chức danh|giữ chức|cương vị
 #   ([^;.()]{3,160}?)         the offices
 #   (?=\s+(?:chủ trì|…)\b|…)  stopping before the verb the person does or the end of the clause
 _APPOSITION = re.compile(r"\s*[-–,(]\s*([^;.()]{3,160}?)"
-                         r"(?=\s+(?:chủ trì|kết luận|phát biểu|và các)\b|[;.()]|$)")
+                         r"(?=\s+(?:chủ trì|kết luận|phát biểu|và các|đã|đang|sẽ|đi|làm việc|dự|tham dự|thăm|"
+                         r"kiểm tra|trao|tặng|ký)\b|[;.()]|$)")
 
 
 def _positions_held(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
@@ -831,6 +896,10 @@ def extract_answer(
         head = " ".join(analysis.head)
         candidates = [replace(c, score=c.score + 0.05) if match_key(c.answer).startswith(head + " ") else c
                       for c in candidates]
+    if analysis.excluded:  # "Ngoài Trưởng ban, … gồm những cơ quan nào": not the one set aside
+        aside = set(analysis.excluded)
+        candidates = [replace(c, score=c.score - 0.2) if ";" not in c.answer and aside <= set(
+            content_terms(c.answer)) else c for c in candidates]
     if analysis.names or analysis.years:
         candidates = [_grounding_checked(analysis, c, hits, get_record) for c in candidates]
     if not candidates:

@@ -189,8 +189,9 @@ def content_terms(text: str) -> tuple[str, ...]:
 
 
 def _cue_position(key: str, cue: str) -> int:
-    """Return where a cue occurs as whole words in the key, or -1."""
-    match = re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", key)
+    """Return where a cue occurs as whole words in the key, or -1 ("năm nào" of "cây lâu năm nào" is
+    the noun "cây lâu năm", not a year asked)."""
+    match = re.search(rf"(?<!\w)(?<!lâu ){re.escape(cue)}(?!\w)", key)
     return match.start() if match else -1
 
 
@@ -253,6 +254,8 @@ def _number_unit(key: str) -> str | None:
         match = None  # "đạt bao nhiêu trong năm 2030": what follows is a time, not the counted unit
     if not match:
         return "%" if ("phần trăm" in key or "tỷ lệ" in key or "tỉ lệ" in key) else None
+    if match.group(1).split()[0] in {"một", "mỗi"}:
+        return None  # "thu nhập bao nhiêu một năm": a rate, no counted noun
     words = [w for w in match.group(1).split() if w not in STOPWORDS]
     if words and words[0] in {"phần", "%"}:
         return "%"

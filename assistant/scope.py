@@ -62,10 +62,24 @@ def read_scopes(analysis: QuestionAnalysis, hits: list[Hit]) -> list[Scope]:
             lead = item_lead[clause.item_start]
             later = lead[0] < clause.sentence_start
             context = f"{section} {text[lead[0]:lead[1]]}" if later else section
+            row = _labelled_row(text, clause.item_start)
+            if row:  # a cell of a table row ("- 15/12. Thời gian: 7h30. Nội dung: …") is read with its row
+                context = f"{section} {row}"
             own = support(analysis, text[clause.start:clause.end], context, name)
             sentence = support(analysis, text[clause.sentence_start:clause.sentence_end], context, name)
             scopes.append(Scope(rank, hit, clause, max(own, 0.9 * sentence), own))
     return scopes
+
+
+# A cell label of a table row the indexer wrote as one item: ". Nội dung: ", ". Chủ trì: "
+_ROW_LABEL = re.compile(r"\.\s[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s[^\W\d_]+){0,2}:\s")
+
+
+def _labelled_row(text: str, item_start: int) -> str | None:
+    """Return the line of a table row written as labelled cells (two labels at least), else None."""
+    line_end = text.find("\n", item_start)
+    line = text[item_start:len(text) if line_end < 0 else line_end]
+    return line if len(_ROW_LABEL.findall(line)) >= 2 else None
 
 
 def rank_prior(rank: int) -> float:
@@ -145,6 +159,42 @@ def nearby_fit(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact
     # past 0.25 a phrase that repeats even more of the question still counts, a quarter as much
     soft = min(bonus, 0.25) + 0.25 * max(0.0, bonus - 0.25)
     return soft + own_bonus + 0.01 * leading_terms(analysis, text, start, fact.start)  # a tie-break
+
+
+# One of a numbered series right before a value: "đợt 1 trong tháng 01/2026", "vòng 2: …", "lần thứ 3"
+_SERIES_ITEM = re.compile(r"\b(đợt|vòng|lần|phiên|giai đoạn|kỳ)\s+(?:thứ\s+)?(\d{1,2}|[IVX]{1,4})\b", re.I)
+
+
+def series_fit(analysis: QuestionAnalysis, text: str, start: int, at: int) -> float:
+    """Return +0.1 when the numbered item right before a value is the one the question asks ("đợt 2 …"
+    for "Đợt 2 … khi nào"), -0.25 when it is another of the same series ("đợt 1 …"), else 0."""
+    asked = {(noun.lower(), number.lower()) for noun, number in _SERIES_ITEM.findall(analysis.text)}
+    if not asked:
+        return 0.0
+    said = list(_SERIES_ITEM.finditer(text, max(start, at - 40), at))
+    if not said:
+        return 0.0
+    noun, number = said[-1].group(1).lower(), said[-1].group(2).lower()
+    if (noun, number) in asked:
+        return 0.1
+    return -0.25 if any(noun == other for other, _ in asked) else 0.0
+
+
+# A case singled out right before a value: "(riêng lớp 1 tựu trường ngày 25/8/2025)"
+_SINGLED_BEFORE = re.compile(
+    r"(?:riêng|đối với|ngoại trừ)\s+((?:[^\W\d_]+\s+|\d{1,2}\s+){1,3})[^;.()]{0,40}$", re.I)
+
+
+def singled_fit(analysis: QuestionAnalysis, text: str, start: int, at: int) -> float:
+    """Return +0.15 when a value is said of a case singled out by the words the question gives: of
+    "Tựu trường ngày 28/8/2025 (riêng lớp 1 tựu trường ngày 25/8/2025)", "học sinh lớp 1 tựu trường
+    ngày nào" takes the 25/8/2025."""
+    singled = _SINGLED_BEFORE.search(text, max(start, at - 60), at)
+    if not singled:
+        return 0.0
+    named = [word.lower() for word in singled.group(1).split()][:2]
+    asked = set(analysis.terms) | set(re.findall(r"\d{1,2}", analysis.text))
+    return 0.15 if named and set(named) <= asked else 0.0
 
 
 def leading_terms(analysis: QuestionAnalysis, text: str, start: int, at: int) -> int:

@@ -336,8 +336,8 @@ _NAME_HEAD = re.compile(
     r"Cơ quan|Tòa án|Trường|Hội|Đoàn|Liên đoàn|Bệnh viện|Thuế|Thống kê|Chính phủ|Quốc hội|Thủ tướng|"
     r"(?:Phó )?Chủ tịch|Giám đốc|(?:Phó )?Bí thư|Thủ trưởng|Chánh Văn phòng|Trưởng ban|Ngân hàng|Đài|"
     r"Công ty|Hiệp hội|Bảo hiểm xã hội|Kiểm toán|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Chi nhánh"
-    r"|Chi hội|Chi đoàn|Chi bộ|Bưu điện"
-    rf"|(?:Phòng|Thường trực|Báo)(?=\s+[{_UPPER}]))(?!\w)"  # "Phòng Tư pháp", not "Phòng, chống …"
+    r"|Chi hội|Chi đoàn|Chi bộ|Bưu điện|Liên minh"
+    rf"|(?:Phòng|Thường trực|Báo|Cổng)(?=\s+[{_UPPER}]))(?!\w)"  # "Phòng Tư pháp", not "Phòng, chống …"
 )
 # Lower-case words that still belong to a name: "Ủy ban nhân dân tỉnh", "Ủy ban kiểm tra Tỉnh ủy"
 NAME_LOWER = frozenset(
@@ -366,6 +366,8 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for head in _NAME_HEAD.finditer(text, start, end):
         if spans and head.start() < spans[-1][1]:
             continue
+        if re.search(r"[A-ZĐ0-9][-/]$", text[max(0, head.start() - 2):head.start()]):
+            continue  # the issuer's letters of a số hiệu: "37/KH-UBND" (not "-Sở Tài chính" of a list)
         name_end = max(head.end(), _past_long_head(fold, head.start()))  # "Ủy ban kiểm tra …"
         lower_run = 0  # lower-case words since the last capitalised one
         plain_run = False  # whether those words hold more than place words ("tỉnh"): "Quan trắc tài nguyên"
@@ -407,14 +409,31 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 within = name_end
         if not confirmed:  # no verb or stop after more than three: keep three ("Sở Tài chính cân đối")
             name_end = within
+        bare = (_LOWER_NAMED.match(text, name_end, end)
+                if name_end == head.end() and head.group(0) in ("Ban", "Sở", "Phòng") else None)
+        if bare and not set(bare.group(1).split()) & _NOT_NAME and not _ROLE_VERB.search(bare.group(1)) \
+                and not _DOC_NAMED.match(text, bare.end(1)):
+            name_end = bare.end()  # a head alone before "xây dựng Đảng": "Ban xây dựng Đảng" is one name
         tail = _COMMA_NAME_TAIL.match(text, name_end, end)
         if tail:  # "Sở Văn hóa, Thể thao và Du lịch": the one name of the genre with a comma in it
             name_end = tail.end()
+        level = _SAME_LEVEL.match(text, name_end, end)
+        if level:  # "Ban Chỉ huy Quân sự cùng cấp": the body of the same level is part of the name
+            name_end = level.end()
         places = _PLACE_LIST_TAIL.match(text, name_end, end)
         if places and _PLACES_END.search(text, max(0, name_end - 20), name_end):
             name_end = places.end()  # "UBND các xã, phường", "UBND các huyện, thị xã, thành phố"
         spans.append((head.start(), name_end))
     return spans
+
+
+# Lower-case words (a verb among them) between a bare head and the capitalised word ending its name:
+# "Ban| xây dựng Đảng", "Ban| tổ chức Hội thi" (not a role verb or a document: "Sở chủ trì Kế hoạch")
+_LOWER_NAMED = re.compile(rf" ((?:[a-zđà-ỹ]+ ){{1,2}})[{_UPPER}]\w*(?: [{_UPPER}]\w*)*")
+
+
+_DOC_NAMED = re.compile(r"(?:Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Kết luận|Chương trình|Đề án|Báo cáo|"
+                        r"Hướng dẫn|Thông báo|Công văn|Tờ trình|Quy chế|Quy định|Luật|Nghị định|Thông tư)\b")
 
 
 def _joins_lower(text: str, at: int, end: int, fold: str) -> bool:
@@ -478,6 +497,7 @@ _NOUN_COMPOUNDS = frozenset({"đăng ký"})
 
 
 # The rest of a ministry or department name that itself holds a comma
+_SAME_LEVEL = re.compile(r"\s+cùng cấp\b")
 _COMMA_NAME_TAIL = re.compile(r",\s*(?:Thể thao và Du lịch|Thương binh và Xã hội|Truyền hình)\b"
                               rf"(?:\s+[{_UPPER}]\w*)*")  # and the place after it: "… Truyền hình Hà Nội"
 
@@ -597,7 +617,9 @@ def objects_after(text: str, start: int, end: int, preposition: str, after_words
         begin = match.end()
         if not (is_agency(text[begin:end]) or places and _PLACE_OPENING.match(text, begin, end)):
             continue
-        verb = _ANY_VERB.search(fold, begin, end)
+        # the first verb, not one naming a bare head's agency: "Ban xây dựng Đảng"
+        verb = next((v for v in _ANY_VERB.finditer(fold, begin, end)
+                     if not _BARE_HEAD_BEFORE.search(text, max(begin, v.start() - 8), v.start())), None)
         punct = re.compile(r"[;:.()]").search(text, begin, end)
         stop = min(verb.start() if verb else end, punct.start() if punct else end, begin + 300)
         phrase = _TRAILING_PREPOSITION.sub("", text[begin:stop].rstrip(" ,"))  # "Bộ Chính trị về| tiếp tục"
@@ -607,5 +629,7 @@ def objects_after(text: str, start: int, end: int, preposition: str, after_words
     return spans
 
 
+# A head alone right before a verb that names its agency: "Ban |xây dựng Đảng"
+_BARE_HEAD_BEFORE = re.compile(r"(?<!\w)(?:Ban|Sở|Phòng)\s+$")
 # A preposition left at the end of an agency phrase cut before a verb: "của Bộ Chính trị về (tiếp tục …)"
 _TRAILING_PREPOSITION = re.compile(r"(?:\s+(?:về|tại|trong|theo|nhằm|đối với|cho))+$", re.I)

@@ -128,13 +128,14 @@ _ROLE_WORDS = frozenset({"chủ trì", "phối hợp", "tham mưu", "chỉ đạ
 _BARE_HEADS = frozenset({"cơ quan", "đơn vị", "cơ quan, đơn vị", "bộ phận"})
 
 
-# An agency given by a column label of a task table row: "Cơ quan chủ trì: Sở Nội vụ."
-#   (?:cơ quan|đơn vị)\s+(chủ trì|phối hợp|…)   the label, naming the role
-#   \s*:\s*([^.\n]{3,200})                     the agencies, up to the end of the cell
-_LABELLED = re.compile(
-    r"(?i)(?:cơ quan|đơn vị)\s+(chủ trì|phối hợp|thực hiện|tham mưu)\s*:\s*([^.\n]{3,200})")
+# An agency given by a column label of a task table row: "Cơ quan chủ trì: Sở Nội vụ.", or of a
+# schedule row: "Chủ trì: Đ/c Bí thư Huyện ủy. Chuẩn bị: Văn phòng Huyện ủy."
+#   (?:(?:cơ quan|đơn vị)\s+|(?<=\.\s))(chủ trì|…)   the label, naming the role (a bare one opens a cell)
+#   \s*:\s*([^.\n]{3,200})                         the agencies, up to the end of the cell
+_LABELLED = re.compile(r"(?i)(?:(?:cơ quan|đơn vị)\s+|(?<=\.\s))(chủ trì|phối hợp|thực hiện|tham mưu|"
+                       r"chuẩn bị)\s*:\s*([^.\n]{3,200})")
 _LABEL_ROLES = {"chủ trì": Role.LEAD, "phối hợp": Role.COORDINATE, "thực hiện": Role.LEAD,
-                "tham mưu": Role.ADVISE}
+                "tham mưu": Role.ADVISE, "chuẩn bị": None}
 
 
 def _labelled_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
@@ -159,11 +160,15 @@ def _labelled_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[
         row = text[line[0]:line[1]]
         backing = support(analysis, _LABELLED.sub(" ", row), scope.hit.chunk.section,
                           document_name(scope.hit))
+        asked = match_key(analysis.text)
         for label in labels:
-            role = _LABEL_ROLES[match_key(label.group(1))]
-            fit = 0.15 + (0.12 if analysis.role is role else 0.0)
-            if analysis.role is None and role is Role.LEAD:
+            word = match_key(label.group(1))
+            role = _LABEL_ROLES[word]
+            fit = 0.15 + (0.12 if analysis.role is role and role is not None else 0.0)
+            if analysis.role is None and role is Role.LEAD and "chuẩn bị" not in asked:
                 fit += 0.05  # "Đơn vị nào … xây dựng …" asks for the one doing it
+            if role is None and word in asked:
+                fit += 0.17  # "Cơ quan nào chuẩn bị …" names its label
             found.append(Candidate(shorten(" ".join(label.group(2).split())), scope.rank, line, backing,
                                    backing + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found

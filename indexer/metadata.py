@@ -189,9 +189,14 @@ def _doc_type(line: str) -> tuple[str, str] | None:
     return None
 
 
+# A military or police rank before a signer's name: "Đại tá Lê Minh Cường", "Thượng úy Hà Văn An"
+_RANK = re.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tá|úy|uý|tướng)\s+")
+
+
 def _is_name(line: str) -> bool:
-    """Return whether a line is a person's name: 2-5 capitalised words, letters only ("Nguyễn Hữu Việt")."""
-    words = line.split()
+    """Return whether a line is a person's name: 2-5 capitalised words, letters only ("Nguyễn Hữu Việt"),
+    maybe after a rank ("Đại tá Lê Minh Cường")."""
+    words = _RANK.sub("", line).split()
     return 2 <= len(words) <= 5 and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words)
 
 
@@ -659,7 +664,7 @@ def _signer(closing: Sequence[str]) -> tuple[str | None, str | None]:
         if any(note in key for note in _NOT_SIGNED_NOTES):
             continue
         position.append(line)
-    return closing[at], " / ".join(position) or None
+    return _RANK.sub("", closing[at]), " / ".join(position) or None
 
 
 def _recipients(header: Sequence[str], closing: Sequence[str]) -> tuple[str, ...]:

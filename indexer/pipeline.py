@@ -47,7 +47,8 @@ from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 # (11: a "Lưu: VT, KT." line beside a signature: its "KT" files, it does not sign)
 # (12: "Biểu mẫu số 01" opens an appendix; "V/v …" goes on over mixed-case header cells; a recipients line
 # holding two items "- A; - B" is split)
-PIPELINE_REVISION = "12"
+# (13: a signer's name after a military rank, "Đại tá Lê Minh Cường", is read)
+PIPELINE_REVISION = "13"
 
 
 @dataclass(frozen=True)

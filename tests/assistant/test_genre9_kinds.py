@@ -185,3 +185,162 @@ def test_near_misses_of_a_count_a_target_and_a_sentence_year() -> None:
     plan = hit(record, text, "Biểu mẫu số 02 DANH MỤC ĐỀ ÁN NĂM 2026")
     assert other_year(analyse_question("Tổng kinh phí năm 2026 là bao nhiêu tỷ đồng?"), budget, [plan])
     assert not other_year(analyse_question("Tổng kinh phí năm 2025 là bao nhiêu tỷ đồng?"), budget, [plan])
+
+
+def test_an_agency_with_a_place_the_text_writes_and_a_bare_head_before_its_lower_case_name() -> None:
+    from assistant.evidence import agency_in
+    from assistant.spans import agency_mentions, objects_after
+
+    header = "uy ban nhan dan thanh pho hue so y te ke hoach"
+    assert agency_in(header, "Sở Y tế Huế")  # "Huế" is written in the header, "Sở Y tế" near the answer
+    assert not agency_in("uy ban nhan dan thanh pho da nang so y te ke hoach", "Sở Y tế Huế")
+
+    def names(text: str) -> list[str]:
+        return [text[a:b] for a, b in agency_mentions(text, 0, len(text))]
+
+    assert names("vai trò của Ban tuyên giáo và dân vận, Ban xây dựng Đảng trong nắm bắt dư luận") == [
+        "Ban tuyên giáo", "Ban xây dựng Đảng"]
+    # a role verb or a document after the head names no agency; a số hiệu's letters name none at all
+    assert names("giao Sở chủ trì Kế hoạch; Sở xây dựng Kế hoạch") == ["Sở", "Sở"]
+    assert names("Công an cấp huyện phối hợp với Ban Chỉ huy Quân sự cùng cấp thẩm tra") == [
+        "Công an cấp huyện", "Ban Chỉ huy Quân sự cùng cấp"]
+    assert names("Kế hoạch số 37/KH-UBND giao Sở Công Thương; -Sở Tài chính") == [
+        "Sở Công Thương", "Sở Tài chính"]
+    text = "chú trọng vai trò chủ động của Ban tuyên giáo và dân vận, Ban xây dựng Đảng trong nắm bắt"
+    assert [text[a:b] for a, b in objects_after(text, 0, len(text), "của", {"động"})] == [
+        "Ban tuyên giáo và dân vận, Ban xây dựng Đảng"]
+
+
+def test_a_clause_singling_out_the_asked_case() -> None:
+    exam = "- Các môn thi theo hình thức tự luận; riêng môn Tin học thi thực hành trên máy tính."
+    record = document(exam, doc_id="hd-thi")
+    assert answer_text("Môn Tin học trong kỳ thi học sinh giỏi thi theo hình thức nào?",
+                       [hit(record, exam, "3. Môn thi, hình thức thi")], record) == (
+        "môn Tin học thi thực hành trên máy tính.")
+
+
+SCHEDULE = """CHƯƠNG TRÌNH CÔNG TÁC tháng 12 năm 2026
+- Sở tổ chức khảo sát chất lượng học sinh lớp 12 hai đợt: đợt 1 trong tháng 01/2027, đợt 2 trong \
+tháng 4/2027.
+- Hoàn thiện hồ sơ điều chỉnh Quy hoạch chung Khu du lịch Tà Xùa đến năm 2045, trình UBND tỉnh trước \
+ngày 30/5/2027.
+- Ngày 10/3/2027, đồng chí Vàng A Dơ - Chủ tịch UBND tỉnh đã đi kiểm tra thực tế tại huyện.
+- 29/12: trao Huy hiệu Đảng cho 46 đảng viên.
+- Hộ nông dân đạt danh hiệu cấp huyện có thu nhập từ 500 triệu đồng/hộ/năm trở lên.
+""".replace("\\\n", "")
+PROGRAMME = document(SCHEDULE, doc_id="ctr-12")
+
+
+def _line(start: str) -> str:
+    at = SCHEDULE.index(start)
+    return SCHEDULE[at:SCHEDULE.index("\n", at)]
+
+
+def test_dates_months_and_periods_a_question_writes_like_a_so_hieu() -> None:
+    from assistant.evidence import asked_numbers, is_date_like, written_date
+
+    assert is_date_like("29/12/2026") and is_date_like("12/2026") and is_date_like("2026-2028")
+    assert not is_date_like("58-CTr/HU")
+    assert asked_numbers(analyse_question("Số hiệu Chương trình công tác tháng 12/2026 là gì?")) == set()
+    assert written_date("12/2026", SCHEDULE) and not written_date("11/2026", SCHEDULE)
+    # a day of a dated programme: "29/12" in a text that writes its year
+    assert written_date("29/12/2026", SCHEDULE) and not written_date("29/12/2025", SCHEDULE)
+
+
+def test_which_of_a_series_a_deadline_beside_a_horizon_and_offices_before_a_verb() -> None:
+    survey = _line("- Sở tổ chức")
+    assert _ask_in("Đợt 2 khảo sát chất lượng học sinh lớp 12 diễn ra khi nào?", survey) == (
+        "trong tháng 4/2027")
+    plan = _line("- Hoàn thiện")
+    assert _ask_in("Hạn chót trình UBND tỉnh hồ sơ điều chỉnh quy hoạch Khu du lịch Tà Xùa là khi nào?",
+                   plan) == "trước ngày 30/5/2027"
+    visit = _line("- Ngày 10/3")
+    assert _ask_in("Đồng chí Vàng A Dơ giữ chức vụ gì?", visit) == "Chủ tịch UBND tỉnh"
+
+
+def test_an_amount_asked_per_year_counts_no_noun() -> None:
+    income = _line("- Hộ nông dân")
+    asked = analyse_question("Hộ nông dân cần thu nhập bao nhiêu một năm để đạt danh hiệu cấp huyện?")
+    assert asked.unit is None
+    assert _ask_in(asked.text, income) == "500 triệu đồng"
+
+
+def _ask_in(question: str, passage: str) -> str:
+    return answer_text(question, [hit(PROGRAMME, passage, "I. TRỌNG TÂM")], PROGRAMME)
+
+
+ROWS = """II. LỊCH CÔNG TÁC CỤ THỂ
+- 09/12 (Thứ Tư). Thời gian: 8h00. Nội dung: Hội nghị sơ kết phong trào thi đua năm 2026. \
+Chủ trì: Đ/c Phó Bí thư Thường trực Huyện ủy. Chuẩn bị: Ban Tổ chức Huyện ủy. Địa điểm: Hội trường \
+Nhà văn hóa huyện.
+- 16/12 (Thứ Tư). Thời gian: 14h00. Nội dung: Gặp mặt kỷ niệm ngày thành lập Quân đội nhân dân. \
+Chủ trì: Đ/c Bí thư Huyện ủy. Chuẩn bị: Ban Chỉ huy Quân sự huyện. Địa điểm: Phòng họp số 2.
+""".replace("\\\n", "")
+SCHEDULE_RECORD = document(ROWS, doc_id="ctr-rows")
+
+
+def test_the_cells_of_a_schedule_row_answer_with_the_whole_row() -> None:
+    hits = [hit(SCHEDULE_RECORD, ROWS.strip(), "II. LỊCH CÔNG TÁC CỤ THỂ")]
+
+    def ask(question: str) -> str:
+        return answer_text(question, hits, SCHEDULE_RECORD)
+
+    assert ask("Hội nghị sơ kết phong trào thi đua năm 2026 do ai chủ trì?") == (
+        "Đ/c Phó Bí thư Thường trực Huyện ủy")
+    assert ask("Cơ quan nào chuẩn bị buổi gặp mặt kỷ niệm ngày thành lập Quân đội nhân dân?") == (
+        "Ban Chỉ huy Quân sự huyện")
+    assert ask("Hội nghị sơ kết phong trào thi đua năm 2026 tổ chức ở đâu?") == "Hội trường Nhà văn hóa huyện"
+    assert ask("Buổi gặp mặt kỷ niệm ngày thành lập Quân đội nhân dân diễn ra ngày nào?") == "16/12"
+
+
+def test_a_month_the_question_gives_must_be_near_the_answer() -> None:
+    from assistant.answer import answer_question
+    from assistant.settings import Settings
+    from indexer.model import DocumentMetadata
+    from tests.assistant.builders import Library
+
+    note = "¹ Theo Thông báo số 215-TB/HU ngày 20/11/2026 của Văn phòng Huyện ủy."
+    text = f"{ROWS}\n{note}\n"
+    meta = DocumentMetadata(doc_type="CHƯƠNG TRÌNH", number="58-CTr/HU",
+                            title="Công tác của Ban Thường vụ Huyện ủy tháng 12 năm 2026")
+    record = document(text, doc_id="ctr-12-2026", metadata=meta)
+    hits = [hit(record, ROWS.strip(), "II. LỊCH CÔNG TÁC CỤ THỂ"), hit(record, note, "Chú thích 1", index=1)]
+
+    def ask(question: str) -> str:
+        answer = answer_question(Library([record], hits), Settings(), question)
+        return "ABSTAIN" if answer.abstained else answer.answer
+
+    assert ask("Tháng 12/2026 gặp mặt kỷ niệm ngày thành lập Quân đội nhân dân là ngày nào?") == "16/12"
+    # "11/2026" is written only inside the date of another document, far from the schedule
+    assert ask("Tháng 11/2026 gặp mặt kỷ niệm ngày thành lập Quân đội nhân dân là ngày nào?") == (
+        "ABSTAIN")
+
+
+def test_a_date_of_a_case_singled_out_in_brackets() -> None:
+    line = "- Tháng 8/2027: Tựu trường ngày 28/8/2027 (riêng lớp 1 tựu trường ngày 25/8/2027); tập huấn hè."
+    record = document(line, doc_id="kh-nam-hoc")
+    ask = analyse_question("Học sinh lớp 1 tựu trường ngày nào?")
+    assert answer_text(ask.text, [hit(record, line, "V. LỊCH")], record) == "ngày 25/8/2027"
+    assert answer_text("Học sinh tựu trường ngày nào?", [hit(record, line, "V. LỊCH")], record) == (
+        "ngày 28/8/2027")
+
+
+def test_a_board_without_the_member_set_aside_perennial_crops_and_two_circulars() -> None:
+    from assistant.spans import agency_mentions
+
+    board = ("6. Ban Tổ chức Hội thi do đồng chí Trần Văn Bình, Phó Chủ tịch Hội Nông dân tỉnh làm "
+             "Trưởng ban; các thành viên gồm đại diện Sở Công Thương, Đài Phát thanh và Truyền hình tỉnh, "
+             "Liên minh Hợp tác xã tỉnh.")
+    record = document(board, doc_id="hd-hoi-thi")
+    assert answer_text("Ngoài Trưởng ban, Ban Tổ chức Hội thi gồm đại diện những cơ quan nào?",
+                       [hit(record, board, "IV. HỘI THI")], record) == (
+        "Sở Công Thương, Đài Phát thanh và Truyền hình tỉnh, Liên minh Hợp tác xã tỉnh")
+    portal = "đăng tải trên Cổng Thông tin điện tử tỉnh"
+    assert [portal[a:b] for a, b in agency_mentions(portal, 0, len(portal))] == [
+        "Cổng Thông tin điện tử tỉnh"]
+    assert analyse_question("Những loại cây trồng lâu năm nào được hỗ trợ?").kind.value == "what"
+    rules = "- Hồ sơ theo Thông tư số 148/2018/TT-BQP và Thông tư số 105/2023/TT-BQP của Bộ Quốc phòng."
+    circulars = document(rules, doc_id="cv-hs")
+    assert answer_text("Hồ sơ theo những thông tư nào?", [hit(circulars, rules, "2. Hồ sơ")],
+                       circulars) == (
+        "Thông tư số 148/2018/TT-BQP và Thông tư số 105/2023/TT-BQP của Bộ Quốc phòng")

@@ -480,3 +480,15 @@ def test_a_numbered_form_after_the_signature_is_no_part_of_it() -> None:
     assert (metadata.signer_name, metadata.signer_position) == ("Ngô Thị Hà", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC")
     # a line holding two recipients where the copy lost a break is two recipients
     assert metadata.recipients == ("Như trên", "UBND tỉnh (b/c)", "Lưu: VT")
+
+
+def test_a_signer_named_after_a_military_rank() -> None:
+    text = clean("\n".join([
+        "BỘ CHỈ HUY QUÂN SỰ TỈNH KON TUM", "Số: 901/BCH-TM", "V/v chuẩn bị tuyển quân năm 2027", "",
+        "Kính gửi: Ủy ban nhân dân các huyện.", "", "1. Rà soát nguồn công dân trước ngày 15/11/2026.", "",
+        "Nơi nhận:\tKT. CHỈ HUY TRƯỞNG", "- Như trên;\tPHÓ CHỈ HUY TRƯỞNG",
+        "- Lưu: VT, TM.\tThượng tá Hà Văn An",
+    ])).text
+    metadata = extract_metadata(text, find_layout(text))
+    assert (metadata.signer_name, metadata.signer_position) == (
+        "Hà Văn An", "KT. CHỈ HUY TRƯỞNG / PHÓ CHỈ HUY TRƯỞNG")
