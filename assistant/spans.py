@@ -410,7 +410,7 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not confirmed:  # no verb or stop after more than three: keep three ("Sở Tài chính cân đối")
             name_end = within
         bare = (_LOWER_NAMED.match(text, name_end, end)
-                if name_end == head.end() and head.group(0) in ("Ban", "Sở", "Phòng") else None)
+                if name_end == head.end() and head.group(0) in _LOWER_NAMED_HEADS else None)
         if bare and not set(bare.group(1).split()) & _NOT_NAME and not _ROLE_VERB.search(bare.group(1)) \
                 and not _DOC_NAMED.match(text, bare.end(1)):
             name_end = bare.end()  # a head alone before "xây dựng Đảng": "Ban xây dựng Đảng" is one name
@@ -427,6 +427,8 @@ def agency_mentions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# Heads whose names may go on in lower case after them: "Ban xây dựng Đảng", "Sở nội vụ"
+_LOWER_NAMED_HEADS = ("Ban", "Sở", "Phòng")
 # Lower-case words (a verb among them) between a bare head and the capitalised word ending its name:
 # "Ban| xây dựng Đảng", "Ban| tổ chức Hội thi" (not a role verb or a document: "Sở chủ trì Kế hoạch")
 _LOWER_NAMED = re.compile(rf" ((?:[a-zđà-ỹ]+ ){{1,2}})[{_UPPER}]\w*(?: [{_UPPER}]\w*)*")
@@ -630,6 +632,6 @@ def objects_after(text: str, start: int, end: int, preposition: str, after_words
 
 
 # A head alone right before a verb that names its agency: "Ban |xây dựng Đảng"
-_BARE_HEAD_BEFORE = re.compile(r"(?<!\w)(?:Ban|Sở|Phòng)\s+$")
+_BARE_HEAD_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_LOWER_NAMED_HEADS)})\s+$")
 # A preposition left at the end of an agency phrase cut before a verb: "của Bộ Chính trị về (tiếp tục …)"
 _TRAILING_PREPOSITION = re.compile(r"(?:\s+(?:về|tại|trong|theo|nhằm|đối với|cho))+$", re.I)
