@@ -656,28 +656,41 @@ _AT_PLACE = re.compile(
     r"(?<!\w)(?:tại|ở)\s+([^;.\n()]{3,120}?)(?=\s*(?:[;.\n(]|$|,?\s*(?:từ|vào|trong|ngày)\s))")
 
 
-# The place cell of a schedule row: "- 15/12. Thời gian: 7h30. Nội dung: … Địa điểm: Hội trường …"
-_PLACE_LABEL = re.compile(r"(?<=\.\s)Địa điểm\s*:\s*([^.\n]{3,200})")
-
-
-def _venues(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
-    """Return where the question's event is held: the item under an "Địa điểm" heading, or the place
-    after "tại"/"ở" in a clause ("Hội nghị tổ chức tại Hội trường A, Trung tâm Hội nghị tỉnh")."""
-    if not analysis.venue:
-        return []
+def _row_cells(analysis: QuestionAnalysis, scopes: list[Scope], label: str) -> list[Candidate]:
+    """Return the cell of a schedule row the question asks by its label, backed by the whole row:
+    "- 15/12. Thời gian: 7h30. Nội dung: … Địa điểm: Hội trường Huyện ủy." gives "Hội trường Huyện
+    ủy" for label "Địa điểm" (one reading per row)."""
+    cell = re.compile(rf"(?<=\.\s){label}\s*:\s*([^.\n]{{3,200}})")
+    asked_days = {(int(d), int(m)) for d, m in re.findall(r"(?<!\d)(\d{1,2})/(\d{1,2})(?!\d)", analysis.text)}
     found = []
     rows: set[tuple[int, int]] = set()
     for scope in scopes:
         text, clause = scope.text, scope.clause
         line_end = text.find("\n", clause.start)
         row = (clause.item_start, len(text) if line_end < 0 else line_end)
-        labelled = _PLACE_LABEL.search(text, *row)
-        if labelled and (scope.rank, row[0]) not in rows:  # "… . Địa điểm: Hội trường Huyện ủy." of a row
-            rows.add((scope.rank, row[0]))
-            backing = support(analysis, text[row[0]:row[1]], scope.hit.chunk.section,
-                              document_name(scope.hit))
-            found.append(Candidate(shorten(one_line(text, labelled.span(1))), scope.rank, row, backing,
-                                   backing + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        labelled = cell.search(text, *row)
+        if labelled is None or (scope.rank, row[0]) in rows:
+            continue
+        rows.add((scope.rank, row[0]))
+        backing = support(analysis, text[row[0]:row[1]], scope.hit.chunk.section, document_name(scope.hit))
+        fit = 0.3
+        day = re.match(r"[\s\-+•]*(\d{1,2})/(\d{1,2})(?!\d)", text[row[0]:row[1]])
+        if asked_days and day:  # the row of the day the question gives: "Chiều 24/12/2026 …" is "- 24/12"
+            fit += 0.15 if (int(day.group(1)), int(day.group(2))) in asked_days else -0.1
+        found.append(Candidate(shorten(one_line(text, labelled.span(1))), scope.rank, row, backing,
+                               backing + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+def _venues(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return where the question's event is held: the place cell of a schedule row, the item under an
+    "Địa điểm" heading, or the place after "tại"/"ở" in a clause ("Hội nghị tổ chức tại Hội trường A,
+    Trung tâm Hội nghị tỉnh")."""
+    if not analysis.venue:
+        return []
+    found = _row_cells(analysis, scopes, "Địa điểm")
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
         heading = match_key(scope.hit.chunk.section.split(" > ")[-1])
         at_place = list(_AT_PLACE.finditer(text, clause.start, clause.end))
         if "địa điểm" in heading and clause.start == clause.sentence_start and not at_place:
@@ -869,6 +882,8 @@ def extract_answer(
     else:
         candidates = (_what(analysis, scopes) + _positions_held(analysis, scopes)
                       + _tasks_of_agency(analysis, scopes) + _definitions(analysis, scopes))
+        if re.search(r"\bnội dung (?:gì|nào)\b", match_key(analysis.text)):
+            candidates += _row_cells(analysis, scopes, "Nội dung")  # "… chủ trì nội dung gì" of a schedule
         if analysis.venue:  # "tổ chức ở đâu" is answered by a place, or not at all
             candidates = _venues(analysis, scopes)
         if analysis.plural and analysis.head:  # "những ấp nào": "các ấp Tân Điền, Kinh Tám, …"

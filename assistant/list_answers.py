@@ -180,7 +180,8 @@ def bracketed_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[C
 
 def inline_enumerations(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the items a sentence lists after its colon, separated by semicolons: "… những hạn chế,
-    rào cản, đó là: Các nhiệm vụ mới …; nhận thức … chưa cao; vẫn còn tâm lý e ngại …" (one answer).
+    rào cản, đó là: Các nhiệm vụ mới …; nhận thức … chưa cao; vẫn còn tâm lý e ngại …" (one answer),
+    or by commas after "gồm:" ("Hồ sơ … gồm: phiếu tự khai sức khỏe, lý lịch, giấy gọi nhập ngũ").
 
     When the lead-in before the colon names the question's noun ("những hạn chế … nào"), its items
     are the list asked, not the lead-in itself."""
@@ -192,20 +193,26 @@ def inline_enumerations(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
             continue
         seen.add((scope.rank, clause.sentence_start))
         colon = text.find(": ", clause.sentence_start, clause.sentence_end)
-        if colon < 0 or ";" not in text[colon:clause.sentence_end]:
+        if colon < 0:
             continue
         end = clause.sentence_end
-        items = [" ".join(part.split()) for part in text[colon + 2:end].rstrip(" .\n").split(";")]
+        lead = content_terms(text[clause.sentence_start:colon])
+        composing = bool(re.search(r"\b(?:bao )?gồm\s*$", match_key(text[clause.sentence_start:colon])))
+        # items separated by semicolons, or by commas after "gồm:" ("… gồm: phiếu tự khai, lý lịch, …")
+        separator = ";" if ";" in text[colon:end] else ("," if composing else "")
+        if not separator:
+            continue
+        items = [" ".join(part.split()) for part in text[colon + 2:end].rstrip(" .\n").split(separator)]
         items = [item for item in items if item]
         if len(items) < 2:
             continue
-        lead = content_terms(text[clause.sentence_start:colon])
         # the lead-in names the asked noun ("những hạn chế nào"), or says what the question's subject
         # "gồm" ("Hồ sơ gồm:" for "Hồ sơ đề nghị … gồm những gì")
-        composed = lead[-1:] == ("gồm",) and len(set(lead) & set(analysis.terms)) >= 2
+        composed = composing and len(set(lead) & set(analysis.terms)) >= 2
         named = composed or (bool(analysis.head) and all(term in lead for term in analysis.head))
         fit = 0.05 + (0.25 if named else 0.0)
-        found.append(Candidate(shorten("; ".join(items), MAX_LIST_CHARS), scope.rank, (colon + 2, end),
+        answer = shorten(f"{separator} ".join(items), MAX_LIST_CHARS)
+        found.append(Candidate(answer, scope.rank, (colon + 2, end),
                                scope.support, scope.support + fit + rank_prior(scope.rank),
                                scope.hit.doc.doc_id))
     return found

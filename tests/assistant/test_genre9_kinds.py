@@ -291,6 +291,9 @@ def test_the_cells_of_a_schedule_row_answer_with_the_whole_row() -> None:
         "Ban Chỉ huy Quân sự huyện")
     assert ask("Hội nghị sơ kết phong trào thi đua năm 2026 tổ chức ở đâu?") == "Hội trường Nhà văn hóa huyện"
     assert ask("Buổi gặp mặt kỷ niệm ngày thành lập Quân đội nhân dân diễn ra ngày nào?") == "16/12"
+    # the row of the day the question gives, not the first row the words match
+    assert ask("Chiều 16/12/2026 Bí thư Huyện ủy chủ trì nội dung gì?") == (
+        "Gặp mặt kỷ niệm ngày thành lập Quân đội nhân dân")
 
 
 def test_a_month_the_question_gives_must_be_near_the_answer() -> None:
@@ -344,3 +347,11 @@ def test_a_board_without_the_member_set_aside_perennial_crops_and_two_circulars(
     assert answer_text("Hồ sơ theo những thông tư nào?", [hit(circulars, rules, "2. Hồ sơ")],
                        circulars) == (
         "Thông tư số 148/2018/TT-BQP và Thông tư số 105/2023/TT-BQP của Bộ Quốc phòng")
+
+
+def test_items_after_gom_separated_by_commas() -> None:
+    line = ("- Hồ sơ công dân nhập ngũ theo Thông tư số 148/2018/TT-BQP của Bộ Quốc phòng, gồm: phiếu "
+            "tự khai sức khỏe, lý lịch nghĩa vụ quân sự, giấy gọi nhập ngũ.")
+    record = document(line, doc_id="cv-nhap-ngu")
+    assert answer_text("Hồ sơ công dân nhập ngũ gồm những giấy tờ nào?", [hit(record, line, "3. Hồ sơ")],
+                       record) == "phiếu tự khai sức khỏe, lý lịch nghĩa vụ quân sự, giấy gọi nhập ngũ"
