@@ -118,7 +118,8 @@ def is_supported(candidate: Candidate, analysis: QuestionAnalysis, threshold: fl
     if record is None:
         return True
     haystack = match_key(record.text).replace(" ", "")
-    nearby = candidate_sources(candidate, record, hits or [])[1]
+    sources = candidate_sources(candidate, record, hits or [])
+    nearby = sources[1]
     # a month the question gives ("tháng 12/2026") must be near the answer or date an event of the text
     # (not a cited document: "Thông báo … ngày 20/11/2026"); a date or số hiệu may be anywhere in it
     if not all(written_date(number, nearby) or written_date(number, event_text(record.text))
@@ -126,7 +127,7 @@ def is_supported(candidate: Candidate, analysis: QuestionAnalysis, threshold: fl
                else match_key(number).replace(" ", "") in haystack or written_date(number, record.text)
                for number in NUMBER.findall(analysis.text)):
         return False
-    return not misgrounded(analysis, candidate, record, hits or [])
+    return not misgrounded(analysis, candidate, record, hits or [], sources)
 
 
 def _record_lookup(retriever: PassageSource) -> Callable[[str], DocumentRecord | None]:

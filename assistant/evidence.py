@@ -424,10 +424,11 @@ def now_for_target(analysis: QuestionAnalysis, candidate: Candidate, hits: list[
 
 
 def misgrounded(analysis: QuestionAnalysis, candidate: Candidate, record: DocumentRecord,
-                hits: list[Hit]) -> bool:
+                hits: list[Hit], sources: tuple[str, str] | None = None) -> bool:
     """Return True when the candidate's sources lack what the question gives (`ungrounded`), its own
     sentence dates it to another year (`other_year`), or it is a target asked as a present figure
-    (`target_for_now`) or the other way round (`now_for_target`): the one grounding test of an answer."""
-    return bool(ungrounded(analysis, *candidate_sources(candidate, record, hits))
+    (`target_for_now`) or the other way round (`now_for_target`): the one grounding test of an answer.
+    `sources` are the candidate's (`candidate_sources`) when the caller has them already."""
+    return bool(ungrounded(analysis, *(sources or candidate_sources(candidate, record, hits)))
                 or other_year(analysis, candidate, hits) or target_for_now(analysis, candidate, hits)
                 or now_for_target(analysis, candidate, hits))

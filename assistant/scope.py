@@ -58,11 +58,12 @@ def read_scopes(analysis: QuestionAnalysis, hits: list[Hit]) -> list[Scope]:
         text = hit.chunk.text
         parts = clauses(text)
         item_lead = {c.item_start: (c.sentence_start, c.sentence_end) for c in reversed(parts)}
+        rows = {start: _labelled_row(text, start) for start in item_lead}  # once per item
         for clause in parts:
             lead = item_lead[clause.item_start]
             later = lead[0] < clause.sentence_start
             context = f"{section} {text[lead[0]:lead[1]]}" if later else section
-            row = _labelled_row(text, clause.item_start)
+            row = rows[clause.item_start]
             if row:  # a cell of a table row ("- 15/12. Thời gian: 7h30. Nội dung: …") is read with its row
                 context = f"{section} {row}"
             own = support(analysis, text[clause.start:clause.end], context, name)
