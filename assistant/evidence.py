@@ -395,13 +395,21 @@ _STATE_SAID = re.compile(r"\b(?:kết quả|đạt được|hiện nay|hiện t�
 def target_for_now(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
     """Return True when the question asks for a present figure and the answer is a target: "Năng suất
     lao động … hiện nay đạt bao nhiêu" is not answered by "Mục tiêu đến năm 2030: … tăng 8,5%/năm"."""
-    if not _NOW_ASKED.search(match_key(analysis.text)) or candidate.hit_index is None:
+    if not _NOW_ASKED.search(match_key(analysis.text)):
         return False
-    if candidate.hit_index >= len(hits):
+    said = _said_under_headings(candidate, hits)
+    if said is None:
         return False
-    chunk = hits[candidate.hit_index].chunk
-    said = match_key(f"{chunk.section} {chunk.text[candidate.quote[0]:candidate.quote[1]]}")
     return bool(_TARGET_SAID.search(said)) and not _STATE_SAID.search(said)
+
+
+def _said_under_headings(candidate: Candidate, hits: list[Hit]) -> str | None:
+    """Return the candidate's quoted words with the heading path over them (match form), None when it
+    quotes no passage."""
+    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return None
+    chunk = hits[candidate.hit_index].chunk
+    return match_key(f"{chunk.section} {chunk.text[candidate.quote[0]:candidate.quote[1]]}")
 
 
 # A question about a target: "… phải đạt bao nhiêu", "chỉ tiêu … là bao nhiêu", "phấn đấu đạt"
@@ -415,10 +423,9 @@ def now_for_target(analysis: QuestionAnalysis, candidate: Candidate, hits: list[
     lệ … phải đạt bao nhiêu" is not answered by "II. KẾT QUẢ THỰC HIỆN > … tỷ lệ … đạt 68,5%"."""
     if analysis.kind is not QuestionKind.NUMBER or not _TARGET_ASKED.search(match_key(analysis.text)):
         return False
-    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+    said = _said_under_headings(candidate, hits)
+    if said is None:
         return False
-    chunk = hits[candidate.hit_index].chunk
-    said = match_key(f"{chunk.section} {chunk.text[candidate.quote[0]:candidate.quote[1]]}")
     return bool(_STATE_SAID.search(said)) and not _TARGET_SAID.search(said) and not re.search(
         r"\b(?:phải|cần|bảo đảm|đảm bảo|tối thiểu|ít nhất|đến năm|kế hoạch)\b", said)
 

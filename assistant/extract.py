@@ -52,6 +52,7 @@ from assistant.outline import outline_candidates
 from assistant.question import METADATA_KINDS, STOPWORDS, QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import (
     PHRASE_EDGE,
+    SINGLING,
     Scope,
     asked_refs,
     document_name,
@@ -63,7 +64,7 @@ from assistant.scope import (
     series_fit,
     singled_fit,
 )
-from assistant.spans import Clause, find_actor, folded, person_mentions, starts_with_verb
+from assistant.spans import Clause, find_actor, folded, joined_runs, person_mentions, starts_with_verb
 from assistant.who_answers import class_members, who_candidates
 from indexer.abbreviations import expand_abbreviations
 from indexer.model import DocumentRecord
@@ -444,26 +445,13 @@ def _doc(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                                    scope.support, scope.support + fit + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
         if analysis.plural:  # "theo những thông tư nào": "Thông tư số 148/… và Thông tư số 105/…" together
-            for first, last in _ref_series(text, refs):
-                fit = max(fits.get(first.start, 0.0), fits.get(last.start, 0.0)) + 0.05
-                found.append(Candidate(shorten(one_line(text, (first.start, last.end)), MAX_LIST_CHARS),
+            starts = {fact.end: fact.start for fact in refs}  # of the last reference of a run
+            for first, last in joined_runs(text, [(fact.start, fact.end) for fact in refs]):
+                fit = max(fits.get(first, 0.0), fits.get(starts[last], 0.0)) + 0.05
+                found.append(Candidate(shorten(one_line(text, (first, last)), MAX_LIST_CHARS),
                                        scope.rank, scope.quote, scope.support,
                                        scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
-
-
-def _ref_series(text: str, refs: list[Fact]) -> list[tuple[Fact, Fact]]:
-    """Return the first and last of document references written one after another ("A, B và C")."""
-    series: list[tuple[Fact, Fact]] = []
-    run: list[Fact] = []
-    for ref in [*refs, None]:
-        if ref is not None and run and re.fullmatch(r"\s*(?:,|;|và|,\s*và)\s*", text[run[-1].end:ref.start]):
-            run.append(ref)
-            continue
-        if len(run) >= 2:
-            series.append((run[0], run[-1]))
-        run = [ref] if ref is not None else []
-    return series
 
 
 def _best_window(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -539,8 +527,7 @@ def _is_heading_line(scope: Scope) -> bool:
 
 
 # A clause singling out one case: "…; riêng môn Tin học …", "…, đối với hộ nghèo …" (the words it names)
-_SINGLED_OUT = re.compile(r"(?:^|[,;:]\s*)((?:riêng|ngoại trừ|đối với)\s+((?:[^\W\d_]+\s+){1,3}))",
-                          re.I | re.M)
+_SINGLED_OUT = re.compile(rf"(?:^|[,;:]\s*)((?:{SINGLING})\s+((?:[^\W\d_]+\s+){{1,3}}))", re.I | re.M)
 
 
 def _singled_out(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[int, int] | None:

@@ -16,15 +16,15 @@ from dataclasses import dataclass
 #   (?:,?\s*ngày\s+D/M/YYYY)?     optional issue date: ", ngày 14/01/2026"
 #   (?:\s+của\s+[^,;.(“"]{3,70}?)  optional issuer up to " về", "“", punctuation: " của Ban Bí thư"
 # Example: "Chỉ thị số 05-CT/TU, ngày 10/03/2025 của Ban Thường vụ Tỉnh ủy “về tăng cường …”"
-_DOC_TYPES = (
+DOC_TYPES = (
     r"Nghị quyết|Chỉ thị|Kết luận|Quyết định|Kế hoạch(?: hành động)?|Hướng dẫn|Thông báo|"
     r"Chương trình(?: hành động| phối hợp)?|Công văn|Thông tư(?: liên tịch)?|Nghị định|Quy định|Quy chế|"
     r"Báo cáo|Tờ trình|Đề án|Pháp lệnh|Văn bản|Luật|Số"
 )
 # words of a name may be split by a line break where the PDF wrapped: "Nghị\nquyết"
-_DOC_TYPES = _DOC_TYPES.replace(" ", r"\s+")
+DOC_TYPES = DOC_TYPES.replace(" ", r"\s+")
 DOC_REF = re.compile(
-    rf"(?P<type>{_DOC_TYPES})\s+(?:số\s+)?"
+    rf"(?P<type>{DOC_TYPES})\s+(?:số\s+)?"
     r"(?P<number>\d+(?:/\d{4})?(?:[-/]\s{0,3}[0-9A-ZĐa-zđ]+(?:[-/.][0-9A-ZĐa-zđ]+)*)+)"
     r"(?P<date>,?\s*ngày\s+\d{1,2}/\d{1,2}/\d{4})?"
     r"(?P<issuer>\s+của\s+"

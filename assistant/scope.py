@@ -181,9 +181,11 @@ def series_fit(analysis: QuestionAnalysis, text: str, start: int, at: int) -> fl
     return -0.25 if any(noun == other for other, _ in asked) else 0.0
 
 
+# The words that single out one case: "riêng lớp 1 …", "đối với hộ nghèo …"
+SINGLING = r"riêng|ngoại trừ|đối với"
 # A case singled out right before a value: "(riêng lớp 1 tựu trường ngày 25/8/2025)"
 _SINGLED_BEFORE = re.compile(
-    r"(?:riêng|đối với|ngoại trừ)\s+((?:[^\W\d_]+\s+|\d{1,2}\s+){1,3})[^;.()]{0,40}$", re.I)
+    rf"(?:{SINGLING})\s+((?:[^\W\d_]+\s+|\d{{1,2}}\s+){{1,3}})[^;.()]{{0,40}}$", re.I)
 
 
 def singled_fit(analysis: QuestionAnalysis, text: str, start: int, at: int) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.facts import DOC_TYPES
 from assistant.question import Role
 from indexer.normalize import fold_tones
 
@@ -434,8 +435,8 @@ _LOWER_NAMED_HEADS = ("Ban", "Sở", "Phòng")
 _LOWER_NAMED = re.compile(rf" ((?:[a-zđà-ỹ]+ ){{1,2}})[{_UPPER}]\w*(?: [{_UPPER}]\w*)*")
 
 
-_DOC_NAMED = re.compile(r"(?:Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Kết luận|Chương trình|Đề án|Báo cáo|"
-                        r"Hướng dẫn|Thông báo|Công văn|Tờ trình|Quy chế|Quy định|Luật|Nghị định|Thông tư)\b")
+# A document type after those lower-case words ends no name: "Sở xây dựng| Kế hoạch"
+_DOC_NAMED = re.compile(rf"(?:{DOC_TYPES})\b")
 
 
 def _joins_lower(text: str, at: int, end: int, fold: str) -> bool:
@@ -453,19 +454,25 @@ def _joins_lower(text: str, at: int, end: int, fold: str) -> bool:
 _SERIES_JOIN = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+)")
 
 
-def agency_series(text: str, mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return the spans of two or more agencies named one after another: "Ban Tổ chức Thành ủy, Ủy ban
-    Kiểm tra Thành ủy, Sở Nội vụ và Báo Hà Nội" (only commas, semicolons or "và" between them)."""
+def joined_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the first start and last end of two or more spans written one after another, only commas,
+    semicolons or "và" between them ("A, B và C"): agencies, or the documents a sentence cites."""
     series: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
-    for span in [*mentions, (len(text) + 1, len(text) + 1)]:  # a sentinel closes the last run
+    for span in [*spans, (len(text) + 1, len(text) + 1)]:  # a sentinel closes the last run
         if run and span[0] <= len(text) and _SERIES_JOIN.fullmatch(text, run[-1][1], span[0]):
             run.append(span)
             continue
         if len(run) >= 2:
-            series.append((run[0][0], _collective_tail(text, run[-1][1])))
+            series.append((run[0][0], run[-1][1]))
         run = [span]
     return series
+
+
+def agency_series(text: str, mentions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans of two or more agencies named one after another: "Ban Tổ chức Thành ủy, Ủy ban
+    Kiểm tra Thành ủy, Sở Nội vụ và Báo Hà Nội" (only commas, semicolons or "và" between them)."""
+    return [(first, _collective_tail(text, last)) for first, last in joined_runs(text, mentions)]
 
 
 # A collective closing a series: "…, Trung tâm Khuyến nông tỉnh và các địa phương"
@@ -498,8 +505,9 @@ _PLACES_END = re.compile(rf"\bcác\s+{_PLACE_UNIT}$")
 _NOUN_COMPOUNDS = frozenset({"đăng ký"})
 
 
-# The rest of a ministry or department name that itself holds a comma
+# The body of the same level after a name: "Ban Chỉ huy Quân sự| cùng cấp"
 _SAME_LEVEL = re.compile(r"\s+cùng cấp\b")
+# The rest of a ministry or department name that itself holds a comma
 _COMMA_NAME_TAIL = re.compile(r",\s*(?:Thể thao và Du lịch|Thương binh và Xã hội|Truyền hình)\b"
                               rf"(?:\s+[{_UPPER}]\w*)*")  # and the place after it: "… Truyền hình Hà Nội"
 
