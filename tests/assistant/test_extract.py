@@ -1,6 +1,7 @@
 """Answer extraction from hand-built passages of the genre: each pattern, short answers, exact quotes."""
 
-from assistant.extract import MAX_ANSWER_CHARS, extract_answer
+from assistant.evidence import MAX_ANSWER_CHARS
+from assistant.extract import extract_answer
 from assistant.question import analyse_question
 from indexer.model import DocumentMetadata
 from tests.assistant.builders import document, hit

@@ -201,7 +201,7 @@ def test_an_office_after_a_title_is_no_person_name() -> None:
 
 
 def test_a_number_asked_after_la_is_no_label() -> None:
-    from assistant.extract import _NUMBERED_NOUN
+    from assistant.number_answers import _NUMBERED_NOUN
 
     assert _NUMBERED_NOUN.search("tổng kinh phí giai đoạn 2026-2030 là bao nhiêu?") is None
     found = _NUMBERED_NOUN.search("theo thang điểm mấy?")

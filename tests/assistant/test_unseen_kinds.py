@@ -265,8 +265,8 @@ def test_a_date_the_question_gives_is_found_in_any_written_form() -> None:
 
 
 def test_the_date_right_after_a_document_reference_is_that_documents() -> None:
-    from assistant.extract import _dated_reference
     from assistant.spans import clauses
+    from assistant.when_answers import _dated_reference
 
     text = "Nghị quyết số 06/2021/NQ-HĐND ngày 17 tháng 3 năm 2021 hết hiệu lực từ ngày 20 tháng 7 năm 2026."
     clause = clauses(text)[0]
@@ -377,8 +377,8 @@ def test_which_holder_of_a_deputy_office_took_part() -> None:
 
 
 def test_a_short_heading_line_is_no_answer() -> None:
-    from assistant.extract import _is_heading_line
     from assistant.scope import read_scopes
+    from assistant.what_answers import _is_heading_line
 
     text = ("I. MỤC ĐÍCH, YÊU CẦU\n1. Cụ thể hóa Chỉ thị số 15-CT/TU.\n"
             "2.2. Văn phòng Tỉnh ủy - Cơ quan Thường trực Ban Chỉ đạo\n- Chủ trì tổng hợp.")

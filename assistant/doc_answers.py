@@ -1,0 +1,94 @@
+"""Document answers: the references a passage makes ("Nghị quyết số 57-NQ/TW …"), preferring the
+type the question asks and not the document itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.evidence import (
+    MAX_LIST_CHARS,
+    NUMBER,
+    Candidate,
+    asked_numbers,
+    number_key,
+    question_doc_type,
+    shorten,
+    support,
+)
+from assistant.facts import DOC_REF, Fact, doc_refs
+from assistant.question import QuestionAnalysis, QuestionKind, content_terms
+from assistant.scope import Scope, one_line, rank_prior
+from assistant.spans import Clause, joined_runs
+from indexer.normalize import match_key
+
+# A document type word as written: "Chương trình phối hợp", "Kế hoạch", "Nghị quyết"
+_TYPE_WORD = re.compile(r"(?i)\b(nghị quyết|chỉ thị|kết luận|quyết định|kế hoạch|hướng dẫn|thông báo|"
+                        r"chương trình|"
+                        r"công văn|thông tư|nghị định|quy định|quy chế|đề án|báo cáo|tờ trình|luật)\b")
+
+
+def _type_before(text: str, clause: Clause, fact: Fact) -> str | None:
+    """Return the document type a bare "Số 04-CTPH/…" inherits: the last type word before it in its sentence.
+
+    "… các Chương trình phối hợp … (Số 02-CTPH/SNV-STP …; Số 03-…)" gives "Chương trình".
+    """
+    # capitalised, as a reference writes its type: the "luật" of "chính sách, pháp luật" is none
+    words = [m for m in _TYPE_WORD.finditer(text, clause.sentence_start, fact.start)
+             if m.group(1)[0].isupper()]
+    return words[-1].group(1) if words else None
+
+
+def doc_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return referenced documents, preferring the asked type and not the document itself."""
+    found = []
+    asked = asked_numbers(analysis)
+    asked_type = analysis.doc_type or (question_doc_type(analysis) if analysis.kind is QuestionKind.DOC_NUMBER
+                                       else None)
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        refs = doc_refs(text, clause.start, clause.end)
+        fits: dict[int, float] = {}  # by a reference's start
+        for fact in refs:
+            fit = 0.1
+            bare = match_key(fact.qualifier) == "số"
+            ref_type = _type_before(text, clause, fact) if bare else fact.qualifier
+            same_type = match_key(ref_type).startswith(asked_type) if asked_type and ref_type else None
+            if same_type is False and analysis.kind is QuestionKind.DOC_NUMBER:
+                continue  # "Kế hoạch … có số hiệu gì" is not answered by a Nghị quyết's số hiệu
+            if same_type is not None:
+                # "chương trình nào": a Chương trình, not the Quyết định named next to it
+                fit += 0.12 if same_type else -0.08
+            own = scope.hit.doc.number
+            if own and own.replace(" ", "") in text[fact.start:fact.end].replace(" ", ""):
+                fit -= 0.15
+            number = DOC_REF.match(text, fact.start)
+            if number and number_key(number.group("number")) in asked:
+                fit -= 0.3  # the question names this document; it asks for another one
+            issuer = number.group("issuer") if number else None
+            if issuer and set(content_terms(issuer)) <= set(analysis.terms):
+                fit += 0.1  # "nghị quyết nào của Bộ Chính trị": "Nghị quyết số 68-NQ/TW … của Bộ Chính trị"
+            # what this reference is about: its words up to the next reference
+            following = [r.start for r in refs if r.start > fact.start]
+            about = text[fact.start:min(following[0] if following else clause.end, fact.end + 160)]
+            fit += 0.15 * support(analysis, about)
+            # "Chương trình số 12 … thực hiện Nghị quyết số 30" answers "chương trình nào thực hiện NQ 30"
+            related = text[fact.end:min(clause.end, fact.end + 250)]
+            around = text[max(clause.start, fact.start - 250):min(clause.end, fact.end + 250)]
+            if asked and analysis.kind is QuestionKind.DOC_NUMBER and not any(
+                    number_key(n) in asked for n in NUMBER.findall(around)):
+                continue  # "Kế hoạch thực hiện Chỉ thị 52 có số hiệu gì": a plan named beside Chỉ thị 52
+            if asked and any(number_key(n) in asked for n in NUMBER.findall(related)):
+                fit += 0.1
+            fits[fact.start] = fit
+            found.append(Candidate(shorten(one_line(text, (fact.start, fact.end))), scope.rank, scope.quote,
+                                   scope.support, scope.support + fit + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+        if analysis.plural:  # "theo những thông tư nào": "Thông tư số 148/… và Thông tư số 105/…" together
+            starts = {fact.end: fact.start for fact in refs}  # of the last reference of a run
+            for first, last in joined_runs(text, [(fact.start, fact.end) for fact in refs]):
+                fit = max(fits.get(first, 0.0), fits.get(starts[last], 0.0)) + 0.05
+                found.append(Candidate(shorten(one_line(text, (first, last)), MAX_LIST_CHARS),
+                                       scope.rank, scope.quote, scope.support,
+                                       scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found

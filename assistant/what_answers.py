@@ -1,0 +1,394 @@
+"""What-answers: the window of a sentence that answers a content question, quoted names, an
+agency's tasks, a schedule row's cells, venues, definitions, a person's offices and contacts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.evidence import (
+    MAX_ANSWER_CHARS,
+    MAX_LIST_CHARS,
+    Candidate,
+    agency_in,
+    shorten,
+    support,
+    toneless,
+)
+from assistant.facts import Fact, quoted
+from assistant.list_answers import named_by_head, quoted_series, without_excluded
+from assistant.question import STOPWORDS, QuestionAnalysis, QuestionKind, content_terms
+from assistant.scope import SINGLING, Scope, document_name, nearby_fit, one_line, rank_prior
+from assistant.spans import find_actor, folded, person_mentions, starts_with_verb
+from indexer.abbreviations import expand_abbreviations
+from indexer.normalize import match_key
+
+
+def _best_window(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Return the comma-separated window of a long sentence that covers most question terms in ≤200 chars."""
+    start, end = span
+    if end - start <= MAX_ANSWER_CHARS:
+        return span
+    cuts = [start] + [m.end() for m in re.finditer(r",\s+", text[start:end])] + [end - start]
+    cuts = sorted({start} | {start + c for c in cuts[1:-1]} | {end})
+    best, best_score = (start, start), -1.0
+    for i, left in enumerate(cuts):
+        for right in cuts[i + 1:]:
+            if right - left > MAX_ANSWER_CHARS:
+                break
+            score = support(analysis, text[left:right]) + (right - left) / 10_000
+            if score > best_score:
+                best, best_score = (left, right), score
+    return best if best[1] > best[0] else (start, start + MAX_ANSWER_CHARS)
+
+
+_STOP = STOPWORDS
+_TOKEN_SPAN = re.compile(r"\w+(?:[-/.]\w+)*")
+
+
+def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the span from the longest run of question words in a sentence to the end of its clause.
+
+    "… tăng cường liên kết giữa hợp tác xã với nông hộ và doanh nghiệp chế biến; …" for "liên kết
+    giữa các chủ thể nào" gives "liên kết giữa hợp tác xã với nông hộ và doanh nghiệp chế biến": the
+    words after the ones the question repeats are what it asks for. None when the run ends the clause.
+    """
+    terms, focus = set(analysis.terms), set(analysis.focus)
+    key = folded(text).lower()
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_SPAN.finditer(key, span[0], span[1])]
+    best: tuple[int, int, int, int] | None = None  # (weight, length, start, end) of the best run
+    run_start, run_len, run_focus = -1, 0, 0
+    for start, end, token in tokens:
+        if token in terms:
+            if run_len == 0:
+                run_start, run_focus = start, 0
+            run_len += 1
+            run_focus += token in focus
+            # words the question puts right before its question word count double
+            weight = run_len + 2 * run_focus
+            if best is None or weight > best[0]:
+                best = (weight, run_len, run_start, end)
+        elif token not in _STOP:
+            run_len = 0
+    if best is None or best[1] < 2:
+        return None
+    _, _, run_begin, run_stop = best
+    stops = (text.find(";", run_stop, span[1]), text.find(". ", run_stop, span[1]))
+    clause_end = min([p for p in stops if p >= 0] or [span[1]])
+    if analysis.kind is QuestionKind.LIST or "những" in analysis.focus or re.search(
+            r"\bnhững\b", match_key(analysis.text)):  # a list runs over its "; "-separated items
+        clause_end = span[1]
+    if len(text[run_stop:clause_end].strip(" ,.:;")) < 3:
+        return None
+    return run_begin, clause_end
+
+
+def _unnumbered(heading: str) -> str:
+    """Return a heading in match form without its numbering: "II. MỤC TIÊU:" -> "mục tiêu"."""
+    return re.sub(r"^(?:[ivxlc]+|\d+(?:\.\d+)*)[.)]?\s+", "", match_key(heading)).strip(" .:")
+
+
+def _is_heading_line(scope: Scope) -> bool:
+    """Return whether a clause is a short heading of its passage's section path ("2. Địa điểm")."""
+    said = _unnumbered(one_line(scope.text, (scope.clause.sentence_start, scope.clause.sentence_end)))
+    parts = [_unnumbered(part) for part in scope.hit.chunk.section.split(" > ")]
+    # a longer one may say more: "Văn phòng Tỉnh ủy - Cơ quan Thường trực Ban Chỉ đạo"
+    return bool(said) and said in parts and len(said.split()) <= 5
+
+
+# A clause singling out one case: "…; riêng môn Tin học …", "…, đối với hộ nghèo …" (the words it names)
+_SINGLED_OUT = re.compile(rf"(?:^|[,;:]\s*)((?:{SINGLING})\s+((?:[^\W\d_]+\s+){{1,3}}))", re.I | re.M)
+
+
+def _singled_out(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the rest of a sentence from a clause singling out the case the question names: of "Các
+    môn thi theo hình thức tự luận; riêng môn Tin học thi thực hành trên máy tính", "Môn Tin học thi
+    theo hình thức nào" is answered after "riêng"."""
+    asked = set(analysis.terms)
+    for match in _SINGLED_OUT.finditer(text, span[0], span[1]):
+        named = content_terms(match.group(2))[:3]
+        if named and set(named) <= asked and match.start(1) > span[0]:
+            return match.start(1), span[1]
+    return None
+
+
+def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the best-matching sentences, and quoted names introduced by question words."""
+    found = named_by_head(analysis, scopes) + (quoted_series(scopes) if analysis.plural else [])
+    question_terms = set(analysis.terms)
+    contact = asked_contact(analysis)
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        whole_sentence = scope.quote == (clause.sentence_start, clause.sentence_end)
+        if clause.start != clause.sentence_start and whole_sentence:
+            continue  # one candidate per short sentence
+        if _is_heading_line(scope):
+            continue  # "I. MỤC ĐÍCH, YÊU CẦU" names a part of the document; it answers nothing
+        quote = scope.quote
+        if analysis.kind is QuestionKind.LIST:  # a list is read over its whole sentence
+            quote = (clause.sentence_start, clause.sentence_end)
+        singled = _singled_out(analysis, text, quote)
+        anchored = _anchored(analysis, text, singled or quote)
+        window = anchored or _best_window(analysis, text, singled or quote)
+        # of two clauses of one long sentence, the one matching the question; and a sentence that goes
+        # on after the words the question repeats (where its answer would be) over one that stops there
+        lead_in = text[window[0]:window[1]].rstrip().endswith(":")
+        fit = 0.05 * scope.own + (0.05 if anchored else -0.05) + (0.1 if singled and not lead_in else 0.0)
+        if analysis.head and content_terms(text[window[0]:window[1]])[-len(analysis.head):] == analysis.head:
+            fit -= 0.1  # "… tại các huyện miền núi." stops at the noun asked about and never says which
+        if lead_in:
+            fit -= 0.1  # a lead-in "… không tự làm được:" says what follows, not what it is
+        limit = MAX_LIST_CHARS if analysis.plural else MAX_ANSWER_CHARS
+        found.append(Candidate(shorten(without_excluded(analysis, one_line(text, window)), limit), scope.rank,
+                               quote, scope.support,
+                               scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        if analysis.kind is QuestionKind.WHAT and contact is None:
+            # over the whole sentence when it is read once: a name may sit in its second clause
+            names = quoted(text, *(quote if whole_sentence else (clause.start, clause.end)))
+            for fact in names:
+                if analysis.plural and any(min(abs(other.start - fact.end), abs(fact.start - other.end)) <= 25
+                                           for other in names if other is not fact):
+                    continue  # one of a series: "những giải nào" takes them all (`quoted_series`)
+                introduced = set(content_terms(fact.qualifier)) & question_terms
+                if analysis.plural and analysis.head and not introduced & set(analysis.head):
+                    introduced = set()  # "những dự án cao tốc nào" is not "thi công “3 ca, 4 kíp”"
+                opens = analysis.preposition and re.match(rf"[“\"]{analysis.preposition}\b",
+                                                          folded(text[fact.start:fact.end]).lower())
+                if introduced or opens:  # "phương châm “…”" for "phương châm … là gì", "“về …”" for "về gì"
+                    fit = 0.05 + 0.08 * len(introduced) + (0.15 if opens else 0.0)
+                    found.append(Candidate(shorten(one_line(text, (fact.start, fact.end))), scope.rank,
+                                           scope.quote, scope.support,
+                                           scope.support + fit + rank_prior(scope.rank),
+                                           scope.hit.doc.doc_id))
+        if contact is not None:
+            for match in contact.finditer(text, clause.start, clause.end):
+                found.append(Candidate(match.group(0).rstrip(".,;)"), scope.rank, scope.quote,
+                                       scope.support, scope.support + 0.2 + rank_prior(scope.rank),
+                                       scope.hit.doc.doc_id))
+    return found
+
+
+# A question about what an agency must do: "X có nhiệm vụ gì", "X được giao làm gì", "trách nhiệm gì"
+_TASK_ASKED = re.compile(r"nhiệm vụ|làm gì|trách nhiệm gì|được giao (?:những )?(?:gì|việc gì)|phải làm")
+
+
+def tasks_of_agency(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return what the agency a question names is tasked with: the item under a heading naming it
+    ("7. Thuế tỉnh Gia Lai" > "- Đẩy mạnh hóa đơn điện tử …") or the words after it as the actor of a
+    clause ("Sở Tư pháp thẩm định dự thảo …"), for "Thuế tỉnh Gia Lai được giao làm gì?"."""
+    if not analysis.agencies or not _TASK_ASKED.search(match_key(analysis.text)):
+        return []
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if clause.start != clause.sentence_start:
+            continue  # one task per sentence
+        heading = scope.hit.chunk.section.split(" > ")[-1]
+        task: tuple[int, int] | None = None
+        if starts_with_verb(text, clause.start) and _names_agency(heading, analysis.agencies):
+            task = (clause.sentence_start, clause.sentence_end)
+        else:
+            actor = find_actor(text, clause.sentence_start, clause.sentence_end)
+            if actor is not None and _names_agency(text[actor.name[0]:actor.name[1]], analysis.agencies):
+                task = (actor.role_phrase[0] if actor.role_phrase else actor.name[1], clause.sentence_end)
+        if task is None or task[1] - task[0] < 8:
+            continue
+        backing = max(scope.support, support(analysis, f"{heading} {text[task[0]:task[1]]}", "",
+                                             document_name(scope.hit)))
+        found.append(Candidate(shorten(one_line(text, task).rstrip(" ;.")), scope.rank, scope.quote, backing,
+                               backing + 0.2 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+def _names_agency(name: str, agencies: tuple[str, ...]) -> bool:
+    """Return True when a heading or actor names one of the question's agencies."""
+    spelled_out = toneless(expand_abbreviations(name))
+    return any(agency_in(spelled_out, agency) for agency in agencies)
+
+
+# Where something is held: "tổ chức tại Hội trường A, Trung tâm Hội nghị tỉnh (số 09 …)"
+#   (?:tại|ở)\s+          the preposition
+#   ([^;.\n()]{3,120}?)    the place, up to a bracket, a semicolon, a sentence end or a date
+_AT_PLACE = re.compile(
+    r"(?<!\w)(?:tại|ở)\s+([^;.\n()]{3,120}?)(?=\s*(?:[;.\n(]|$|,?\s*(?:từ|vào|trong|ngày)\s))")
+
+
+def row_cells(analysis: QuestionAnalysis, scopes: list[Scope], label: str) -> list[Candidate]:
+    """Return the cell of a schedule row the question asks by its label, backed by the whole row:
+    "- 15/12. Thời gian: 7h30. Nội dung: … Địa điểm: Hội trường Huyện ủy." gives "Hội trường Huyện
+    ủy" for label "Địa điểm" (one reading per row)."""
+    cell = re.compile(rf"(?<=\.\s){label}\s*:\s*([^.\n]{{3,200}})")
+    asked_days = {(int(d), int(m)) for d, m in re.findall(r"(?<!\d)(\d{1,2})/(\d{1,2})(?!\d)", analysis.text)}
+    found = []
+    rows: set[tuple[int, int]] = set()
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        line_end = text.find("\n", clause.start)
+        row = (clause.item_start, len(text) if line_end < 0 else line_end)
+        labelled = cell.search(text, *row)
+        if labelled is None or (scope.rank, row[0]) in rows:
+            continue
+        rows.add((scope.rank, row[0]))
+        backing = support(analysis, text[row[0]:row[1]], scope.hit.chunk.section, document_name(scope.hit))
+        fit = 0.3
+        day = re.match(r"[\s\-+•]*(\d{1,2})/(\d{1,2})(?!\d)", text[row[0]:row[1]])
+        if asked_days and day:  # the row of the day the question gives: "Chiều 24/12/2026 …" is "- 24/12"
+            fit += 0.15 if (int(day.group(1)), int(day.group(2))) in asked_days else -0.1
+        found.append(Candidate(shorten(one_line(text, labelled.span(1))), scope.rank, row, backing,
+                               backing + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+def venues(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return where the question's event is held: the place cell of a schedule row, the item under an
+    "Địa điểm" heading, or the place after "tại"/"ở" in a clause ("Hội nghị tổ chức tại Hội trường A,
+    Trung tâm Hội nghị tỉnh")."""
+    if not analysis.venue:
+        return []
+    found = row_cells(analysis, scopes, "Địa điểm")
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        heading = match_key(scope.hit.chunk.section.split(" > ")[-1])
+        at_place = list(_AT_PLACE.finditer(text, clause.start, clause.end))
+        if "địa điểm" in heading and clause.start == clause.sentence_start and not at_place:
+            place = re.split(r"\s*\(", one_line(text, (clause.sentence_start, clause.sentence_end)))[0]
+            if "địa điểm" in match_key(place):
+                continue  # the heading line itself
+            found.append(Candidate(shorten(place.rstrip(" .;")), scope.rank, scope.quote, scope.support,
+                                   scope.support + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        for match in at_place:
+            fact = Fact("place", match.start(1), match.end(1))
+            fit = 0.1 + nearby_fit(analysis, text, clause, fact) + (0.1 if "địa điểm" in heading else 0.0)
+            found.append(Candidate(shorten(one_line(text, match.span(1))), scope.rank, scope.quote,
+                                   scope.support, scope.support + fit + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+    return found
+
+
+# A question asking what its subject is: "Chủ tịch Hội đồng … là chức danh nào?", "Tổ trưởng Tổ Thư ký là
+# người giữ chức vụ gì?", "Cơ quan thường trực của Hội đồng là cơ quan nào?"
+_WHAT_IS = re.compile(
+    r"^(.+?)\s+là\s+(?:người\s+)?(?:giữ\s+)?(?:chức vụ|chức danh|cơ quan|đơn vị|ai|gì|người)\b")
+# A clause saying what its subject is: "Chủ tịch Hội đồng là Phó Chủ tịch UBND tỉnh phụ trách …"
+#   ([^.;:\n]{3,80}?)\s+là\s+   the subject, then "là"
+#   ([^;.\n]{3,200})           what it is
+_IS_SENTENCE = re.compile(r"([^.;:\n]{3,80}?)\s+là\s+([^;.\n]{3,200})")
+
+
+def definitions(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return what the text says the question's subject is, when its own subject is how the question
+    opens: "Chủ tịch Hội đồng là Phó Chủ tịch UBND tỉnh phụ trách lĩnh vực nội chính, có nhiệm vụ …"
+    answers "Chủ tịch Hội đồng phối hợp … tỉnh Khánh Hòa là chức danh nào?" (not "Phó Chủ tịch Hội
+    đồng là …", whose subject the question does not open with)."""
+    asked = _WHAT_IS.match(match_key(analysis.text))
+    if not asked:
+        return []
+    subject = content_terms(asked.group(1))
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if clause.start != clause.sentence_start:
+            continue
+        # the sentence, or a line of it (a heading line "Chủ tịch Hội đồng" may run into it)
+        sentence = text[clause.sentence_start:clause.sentence_end]
+        starts = [clause.sentence_start] + [clause.sentence_start + m.end()
+                                            for m in re.finditer(r"\n\s*", sentence)]
+        matches = [m for m in (_IS_SENTENCE.match(text, at, clause.sentence_end) for at in starts) if m]
+        match = next((m for m in matches if _opens_with(subject, content_terms(m.group(1)))), None)
+        if match is None:
+            continue
+        value = match.span(2)
+        cut = _WHAT_IT_DOES.search(text, *value)
+        if cut is not None:
+            value = (value[0], cut.start())  # "…, có nhiệm vụ, quyền hạn sau" tells more than asked
+        found.append(Candidate(shorten(one_line(text, value)), scope.rank, scope.quote, scope.support,
+                               scope.support + 0.25 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+# What a definition goes on to say the subject does: ", có nhiệm vụ, quyền hạn sau", ", giúp Chủ tịch …"
+_WHAT_IT_DOES = re.compile(r",\s+(?:có nhiệm vụ|có trách nhiệm|chịu trách nhiệm|giúp|thực hiện|được)\b")
+
+
+def _opens_with(subject: tuple[str, ...], said: tuple[str, ...]) -> bool:
+    """Return whether the question's subject opens with what a sentence is about (two words at least)."""
+    return len(said) >= 2 and tuple(subject[:len(said)]) == tuple(said)
+
+
+# A question about the office a named person holds: "giữ chức vụ gì", "chức danh là gì", "cương vị nào"
+_POSITION_ASKED = re.compile(r"chức vụ|chức danh|giữ chức|cương vị|đảm nhiệm")
+# The offices after a name: " - Ủy viên …, Bí thư Tỉnh ủy" up to the verb, ";", "." or a bracket
+#   \s*[-–,(]\s*             the dash, comma or bracket opening the apposition
+#   ([^;.()]{3,160}?)         the offices
+#   (?=\s+(?:chủ trì|…)\b|…)  stopping before the verb the person does or the end of the clause
+_APPOSITION = re.compile(r"\s*[-–,(]\s*([^;.()]{3,160}?)"
+                         r"(?=\s+(?:chủ trì|kết luận|phát biểu|và các|đã|đang|sẽ|đi|làm việc|dự|tham dự|thăm|"
+                         r"kiểm tra|trao|tặng|ký)\b|[;.()]|$)")
+
+
+def positions_held(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the offices written after a person the question names: "đồng chí Nguyễn Văn A - Ủy viên
+    Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy" for "Đồng chí Nguyễn Văn A giữ chức vụ gì?"."""
+    if not _POSITION_ASKED.search(match_key(analysis.text)) or not analysis.names:
+        return []
+    names = {toneless(name) for name in analysis.names}
+    found = []
+    for scope in scopes:
+        text = scope.text
+        for start, end in person_mentions(text, scope.clause.start, scope.clause.end):
+            if toneless(text[start:end]) not in names:
+                continue
+            apposition = _APPOSITION.match(text, end, min(len(text), end + 170))
+            if apposition:
+                offices = " ".join(apposition.group(1).split())
+                found.append(Candidate(shorten(offices), scope.rank, scope.quote, scope.support,
+                                       scope.support + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        # the offices may come first: "Giao đồng chí Phó Bí thư Đảng ủy, Phó Giám đốc Sở Trần Minh Luân …"
+        for name in analysis.names:
+            for match in re.finditer(re.escape(name), text[scope.clause.start:scope.clause.end]):
+                at = scope.clause.start + match.start()
+                before = _OFFICES_BEFORE.search(text, max(scope.clause.start, at - 120), at)
+                if before:
+                    offices = " ".join(before.group(1).split())
+                    found.append(Candidate(shorten(offices), scope.rank, scope.quote, scope.support,
+                                           scope.support + 0.3 + rank_prior(scope.rank),
+                                           scope.hit.doc.doc_id))
+    return found
+
+
+# The offices between a title and the name they precede: "đồng chí Phó Bí thư Đảng ủy, Phó Giám đốc Sở "
+_OFFICES_BEFORE = re.compile(r"(?:đồng chí|ông|bà)\s+((?:Phó |Ủy viên |Uỷ viên )?(?:Bí thư|Chủ tịch|Giám đốc|"
+                             r"Trưởng|Phó|Chánh|Thủ trưởng|Tổng|Ủy viên|Uỷ viên)[^;:()]{2,100}?)\s+$", re.I)
+
+
+# Each kind of contact: the words asking for it and the pattern of its value.
+#   [\w.-]+@[\w-]+(?:\.[\w-]+)+                          "vanthu@caobang.gov.vn"
+#   0\d{2,4}[.\s]?\d{3}[.\s]?\d{3,4}                      "02063.955.626"
+#   https?://… | (?:[\w-]+\.)+(?:vn|com|…)(?:/…)?   "https://x.gov.vn/a", "forms.gle/abc", no e-mail domain
+_CONTACT_KINDS = (
+    (re.compile(r"e-?mail|thư điện tử"), re.compile(r"[\w.-]+@[\w-]+(?:\.[\w-]+)+")),
+    (re.compile(r"điện thoại|số máy|hotline|\bđt\b"),
+     re.compile(r"(?<!\d)0\d{2,4}[.\s]?\d{3}[.\s]?\d{3,4}(?!\d)")),
+    (re.compile(r"trang web|website|\bweb\b|cổng thông tin|\bcổng\b|đường dẫn|\blink\b|\burl\b"),
+     re.compile(r"https?://[^\s,;)]+|(?<![@\w.-])(?:[\w-]+\.)+(?:vn|com|org|net|gov|gle|ly|io)(?:/[^\s,;)]*)?")),
+)
+
+# Any contact (a question that names no kind, "địa chỉ liên hệ"): the union of the kinds.
+_CONTACT = re.compile("|".join(value.pattern for _, value in _CONTACT_KINDS))
+
+
+def asked_contact(analysis: QuestionAnalysis) -> re.Pattern[str] | None:
+    """Return the pattern of the contact the question asks for, None when it asks for none.
+
+    An address, a website, an e-mail or a telephone number: an e-mail is not answered by a phone
+    number, and a question that names no kind ("địa chỉ liên hệ") takes any of them.
+    """
+    key = match_key(analysis.text)
+    if not _CONTACT_WORDS.search(key):
+        return None
+    asked = [value for words, value in _CONTACT_KINDS if words.search(key)]
+    return asked[0] if len(asked) == 1 else _CONTACT
+
+
+_CONTACT_WORDS = re.compile(r"địa chỉ|trang web|website|\bweb\b|e-?mail|thư điện tử|điện thoại|đường dẫn|"
+                            r"cổng thông tin|\bcổng\b|\blink\b|\burl\b")

@@ -1,0 +1,129 @@
+"""When-answers: dates, deadlines, periods and frequencies from a passage's clauses.
+
+A deadline is preferred for "hạn chót", a recurring date for "định kỳ", a day for "ngày nào"; a date
+that belongs to a referenced document, or a goal's horizon year, is scored down.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.evidence import Candidate, asked_numbers, number_key, shorten
+from assistant.facts import DOC_REF, Fact, doc_refs, times
+from assistant.question import QuestionAnalysis
+from assistant.scope import Scope, asked_refs, nearby_fit, one_line, rank_prior, series_fit, singled_fit
+from assistant.spans import Clause
+from indexer.normalize import match_key
+
+_DEADLINE_QUALIFIERS = ("trước", "chậm", "muộn", "hạn", "hoàn thành", "trong", "đến")
+
+
+def _dates_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the date of a document the question names: "Nghị quyết số 30-NQ/TW, ngày 12/4/2024"."""
+    found = []
+    for scope, match in asked_refs(analysis, scopes):
+        if match.group("date"):
+            date = re.sub(r"^,?\s*", "", match.group("date"))
+            found.append(Candidate(shorten(date), scope.rank, scope.quote, scope.support,
+                                   scope.support + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+# A day in a time expression: "20/12", "ngày 5 tháng 9", "thứ Sáu"
+_DAY = re.compile(r"\d{1,2}/\d{1,2}|ngày\s+\d{1,2}\b|\bthứ\s+\w+|chủ\s+nhật", re.I)
+
+
+def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return dates, deadlines and frequencies, preferring what the question asks (deadline, period)."""
+    found = []
+    horizon_asked = _GOAL_HORIZON.search(analysis.text)  # "tầm nhìn đến năm nào" asks for it
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        facts = times(text, clause.start, clause.end)
+        if not facts:
+            continue
+        periods = [f for f in facts if f.kind == "period"]
+        # a bare year the question gives ("hè 2026 … khoảng thời gian nào") or with no "trước" for a
+        # deadline, or for a range, answers nothing
+        dates = [f for f in facts if f.kind == "time" and not (
+            (year := _BARE_YEAR.fullmatch(one_line(text, (f.start, f.end))))
+            and (year.group(1) in analysis.years or analysis.ranged
+                 or (analysis.deadline and not f.qualifier)))]
+        if analysis.day:  # "ngày nào" is not answered by "năm 2026" or "tháng 12"
+            dates = [f for f in dates if _DAY.search(text, f.start, f.end)]
+            if not dates and not analysis.period:
+                continue
+        if analysis.hour:  # "mấy giờ" is answered by an hour, not by a day or a frequency
+            dates = [f for f in dates if _HOUR_IN.search(text, f.start, f.end)]
+            periods = []
+        deadlines = [f for f in dates if f.qualifier.startswith(_DEADLINE_QUALIFIERS)]
+        if analysis.deadline and any(_DAY.search(text, f.start, f.end) for f in deadlines):
+            # "Quy hoạch … đến năm 2045, trình UBND tỉnh trước ngày 30/5/2025": the plan's horizon is no
+            # deadline beside a day
+            deadlines = [f for f in deadlines if not _BARE_YEAR.fullmatch(one_line(text, (f.start, f.end)))]
+        # a date that recurs is a period too: "trước ngày 20 hằng tháng" for "định kỳ vào thời điểm nào"
+        periods += [f for f in dates if re.search(r"\b(?:hằng|hàng|mỗi)\b", text[f.start:f.end])]
+        if analysis.period and not periods:
+            continue  # "bao lâu một lần" is not answered by a date
+        # "định kỳ vào ngày nào trong tuần" asks the day of the period: "vào thứ Sáu hằng tuần"
+        by_period = analysis.period and not (analysis.day and dates)
+        # "từ khi nào đến khi nào" takes both ends, not only the "đến …" one
+        chosen: list[Fact] = (periods if by_period
+                              else (dates if analysis.ranged else deadlines) or dates or periods)
+        if analysis.period and not by_period:
+            chosen = sorted(chosen + periods, key=lambda f: f.start)
+        if not chosen:
+            continue
+        fits = [nearby_fit(analysis, text, clause, f) - _dated_reference(analysis, text, clause, f)
+                + series_fit(analysis, text, clause.start, f.start)
+                + singled_fit(analysis, text, clause.start, f.start)
+                - (0.1 if not horizon_asked and _GOAL_HORIZON.search(text, max(clause.start, f.start - 25),
+                                                                       f.start) else 0.0)
+                for f in chosen]
+        if not analysis.plural and not analysis.ranged and max(fits) - min(fits) >= 0.08:
+            # of several dates in one clause, the one the question points at ("những tháng nào" takes all)
+            chosen = [f for f, value in zip(chosen, fits, strict=True) if value == max(fits)]
+        fit = 0.1 + max(fits)
+        whole = one_line(text, (chosen[0].start, chosen[-1].end))
+        if (analysis.ranged or analysis.plural) and re.search(r"\bđến\b|[-–]", whole):
+            fit += 0.1  # "từ ngày nào đến ngày nào", "vào những ngày nào" are answered by a range
+        if analysis.period:
+            fit += 0.1 if periods else -0.05
+        if analysis.deadline:
+            fit += 0.1 if deadlines else -0.05
+        first, last = chosen[0], chosen[-1]
+        if analysis.period and periods and deadlines:  # "định kỳ hằng quý … trước ngày 20"
+            first, last = min(periods[0], deadlines[0], key=lambda f: f.start), max(
+                periods[-1], deadlines[-1], key=lambda f: f.end)
+        span = (first.start, last.end) if last.end - first.start <= 160 else (first.start, first.end)
+        opened = text.find("(", *span)
+        if opened > first.end and text.find(")", opened, span[1]) < 0:
+            span = (span[0], len(text[:opened].rstrip()))  # "vào thứ Sáu hằng tuần (từ ngày 01/01/2027"
+        value = one_line(text, span)
+        if _BARE_YEAR.fullmatch(value) and not re.search(r"\bnăm nào\b", match_key(analysis.text)):
+            fit -= 0.05  # a date or a month says more than a year
+        found.append(Candidate(shorten(value), scope.rank, scope.quote, scope.support,
+                               scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found + _dates_of_asked_documents(analysis, scopes)
+
+
+# An hour inside a time: "16 giờ 00", "11h00"
+_HOUR_IN = re.compile(r"\d\s*(?:giờ|h)\b|\dh\d", re.I)
+# A time that is only a year: "năm 2026", "trong năm 2026"
+_BARE_YEAR = re.compile(r"(?i)(?:(?:trong|vào|đến|từ|cuối|đầu|giữa|sau)\s+)?năm\s+((?:19|20)\d\d)")
+
+
+# Words before a time that make it a goal's horizon, not a deadline: "phấn đấu đến năm 2030 …"
+_GOAL_HORIZON = re.compile(r"(?i)phấn đấu|tầm nhìn|mục tiêu")
+
+
+def _dated_reference(analysis: QuestionAnalysis, text: str, clause: Clause, fact: Fact) -> float:
+    """Return a penalty for the date of a referenced document the question does not name: in
+    "Nghị quyết số 06/2021/NQ-HĐND ngày 17 tháng 3 năm 2021 … hết hiệu lực", the date is the old
+    resolution's, not when anything takes effect."""
+    for ref in doc_refs(text, clause.sentence_start, fact.start):
+        if fact.start - ref.end <= 3 and not text[ref.end:fact.start].strip(" ,"):
+            number = DOC_REF.match(text, ref.start)
+            asked = number is not None and number_key(number.group("number")) in asked_numbers(analysis)
+            return 0.0 if asked else 0.3
+    return 0.0
