@@ -102,7 +102,10 @@ def written_date(number: str, text: str) -> bool:
     """Return True when a date the question gives as "08/8/2026" is in the text in any of its forms; a
     month "12/2026" as "tháng 12 năm 2026" or inside a date ("31/12/2026") too; and a day of a dated
     schedule, "29/12" in a text that writes the year 2026 elsewhere (a programme for "tháng 12 năm
-    2026" lists its days without it)."""
+    2026" lists its days without it); each day of a range "17-18/12/2026" ("17/12 - 18/12")."""
+    days = re.fullmatch(r"(\d{1,2})-(\d{1,2})/(\d{1,2}/\d{4})", number)
+    if days:
+        return all(written_date(f"{day}/{days.group(3)}", text) for day in days.group(1, 2))
     month_only = re.fullmatch(r"(\d{1,2})/(\d{4})", number)
     if month_only:
         month, year = (int(x) for x in month_only.groups())
@@ -119,8 +122,8 @@ def written_date(number: str, text: str) -> bool:
 
 def is_date_like(number: str) -> bool:
     """Return True for a date, month or period a question writes like a số hiệu: "29/12/2026",
-    "12/2026", "2026-2028"."""
-    dated = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|(?:19|20)\d\d-(?:19|20)\d\d"
+    "17-18/12/2026", "12/2026", "2026-2028"."""
+    dated = r"(?:\d{1,2}-)?\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|(?:19|20)\d\d-(?:19|20)\d\d"
     return re.fullmatch(dated, number) is not None
 
 
@@ -267,8 +270,8 @@ def agency_in(spelled_out: str, agency: str) -> bool:
     words = expand_abbreviations(agency).split()
     spelled_out = re.sub(r"\s+[-–]\s+", " ", spelled_out)  # "Ban Tuyên giáo - Tỉnh đoàn" is one name
     while len(words) >= 2:
-        needle = toneless(" ".join(words))
-        for match in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", spelled_out):
+        needle = " ".join(_word_pattern(word) for word in words)
+        for match in re.finditer(r"(?<!\w)" + needle + r"(?!\w)", spelled_out):
             if not _OWNER_BEFORE.search(spelled_out, max(0, match.start() - 30), match.start()):
                 return True
         last = toneless(words[-1])
@@ -277,6 +280,19 @@ def agency_in(spelled_out: str, agency: str) -> bool:
             return False  # a capitalised word is part of the name, unless it is a place the text writes
         words = words[:-1]
     return False
+
+
+# A word of a name written as its syllables' initials: "KT" of "Phòng KT, HT và ĐT" (Kinh tế, …)
+_INITIALS = re.compile(r"[A-ZĐ]{2,4}(?:-[A-ZĐ]{2,4})*")  # "KT", "VH-XH" (Văn hóa - Xã hội)
+
+
+def _word_pattern(word: str) -> str:
+    """Return the toneless pattern of a word of a name; initials match the syllables they stand for:
+    "KT" matches "kinh te", "VH-XH" "van hoa xa hoi" (abbreviations the genre's list does not spell out)."""
+    if _INITIALS.fullmatch(word):
+        letters = word.lower().replace("đ", "d").replace("-", "")
+        return r"[\s-]+".join(re.escape(letter) + r"\w*" for letter in letters)
+    return re.escape(toneless(word))
 
 
 # A body owned by the agency, written right before its name: "Đảng ủy UBND tỉnh", "Văn phòng UBND tỉnh"
@@ -352,6 +368,11 @@ _YEAR_OF = re.compile(r"(?i)\bnăm\s+((?:19|20)\d\d)\b")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "2030", "thời kỳ 2021 - 2030", "29/7/2025"
 
 
+# A date or month that carries a year: "17-18/12/2026", "12/2026", "tháng 12 năm 2026"
+_IN_DATE = re.compile(r"(?i)(?:\d{1,2}\s*[-–]\s*)?\d{1,2}/(?:\d{1,2}/)?(?:19|20)\d\d"
+                      r"|tháng\s+\d{1,2}\s+năm\s+\d{4}")
+
+
 # A year a figure is compared with, which does not date it: "so với cuối năm 2024", "so với cùng kỳ năm 2024"
 _COMPARED_WITH = re.compile(r"(?i)\bso với\s+(?:[^\W\d_]+\s+){0,3}năm\s+(?:19|20)\d\d\b")
 
@@ -378,7 +399,10 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
         return True  # "Năm 2025, tổng kinh phí …" dates its fact, whatever year the heading over it gives
     said = f"{sentence} {chunk.section}"
     stated = set(_YEAR_OF.findall(said))
-    if stated and not set(_ANY_YEAR.findall(said)) & set(analysis.years):
+    # a year the question gives only in a date or month ("Tháng 12/2026 … đôn đốc gì") says when, not
+    # of which year's fact: "đôn đốc chỉ tiêu giao quân năm 2027" is done in December 2026
+    dated_only = not _ANY_YEAR.search(_IN_DATE.sub(" ", analysis.text))
+    if stated and not dated_only and not set(_ANY_YEAR.findall(said)) & set(analysis.years):
         return True  # "… thời kỳ 2021 - 2030, tầm nhìn đến năm 2050" is still of the asked "2021 - 2030"
     asked_ranges = set(_YEAR_RANGE.findall(analysis.text))
     said_ranges = set(_YEAR_RANGE.findall(said))

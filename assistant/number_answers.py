@@ -20,6 +20,11 @@ _NUMBERED_NOUN = re.compile(r"(?<!\w)((?!là\b)[^\W\d]+(?: (?!là\b)[^\W\d]+)?) 
                             r"(?: của(?: \w+){1,4})?\s*\??\s*$")
 
 
+# A number written in words after its noun: "kỳ họp thứ mười hai", "lần thứ nhất", "khóa hai mươi"
+_SPELLED_NUMBER = (r"(?:nhất|nhì|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm)"
+                   r"(?:\s+(?:một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm)){0,3}")
+
+
 def _numbered(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the number written right after the noun the question ends on: "theo thang điểm 20" for
     "… chấm theo thang điểm mấy?" (a label number, not a quantity with a unit after it)."""
@@ -29,7 +34,8 @@ def _numbered(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate
     noun = asked.group(1)
     if analysis.ranged:  # "từ lớp mấy đến lớp mấy": the noun is "lớp"
         noun = re.sub(r"^(?:từ|đến)\s+", "", noun)
-    label = re.compile(rf"(?<!\w){re.escape(noun)}\s+((?:\d+(?:[.,]\d+)*|[IVXLC]+)\b)", re.I)
+    label = re.compile(rf"(?<!\w){re.escape(noun)}\s+((?:\d+(?:[.,]\d+)*|[IVXLC]+|{_SPELLED_NUMBER})\b)",
+                       re.I)
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause

@@ -183,15 +183,18 @@ def series_fit(analysis: QuestionAnalysis, text: str, start: int, at: int) -> fl
 
 # The words that single out one case: "riêng lớp 1 …", "đối với hộ nghèo …"
 SINGLING = r"riêng|ngoại trừ|đối với"
-# A case singled out right before a value: "(riêng lớp 1 tựu trường ngày 25/8/2025)"
+# A case singled out right before a value: "(riêng lớp 1 tựu trường ngày 25/8/2025)", or named first in
+# the bracket holding the value: "ngày 15 hằng tháng (tháng 12 tiếp vào ngày 14/12/2026 do trùng lịch)"
 _SINGLED_BEFORE = re.compile(
-    rf"(?:{SINGLING})\s+((?:[^\W\d_]+\s+|\d{{1,2}}\s+){{1,3}})[^;.()]{{0,40}}$", re.I)
+    rf"(?:\(\s*(?:(?:{SINGLING})\s+)?|(?:{SINGLING})\s+)"  # "(", "(riêng " or "riêng "
+    rf"((?:[^\W\d_]+\s+|\d{{1,2}}\s+){{1,3}})[^;.()]{{0,40}}$", re.I)  # the case's words, then the value
 
 
 def singled_fit(analysis: QuestionAnalysis, text: str, start: int, at: int) -> float:
     """Return +0.15 when a value is said of a case singled out by the words the question gives: of
     "Tựu trường ngày 28/8/2025 (riêng lớp 1 tựu trường ngày 25/8/2025)", "học sinh lớp 1 tựu trường
-    ngày nào" takes the 25/8/2025."""
+    ngày nào" takes the 25/8/2025, and "tháng 12 tiếp công dân vào ngày nào" the date of "(tháng 12 tiếp
+    vào ngày 14/12/2026 …)"."""
     singled = _SINGLED_BEFORE.search(text, max(start, at - 60), at)
     if not singled:
         return 0.0

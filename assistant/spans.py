@@ -162,6 +162,7 @@ _GENERIC_VERBS = (
     "khắc phục", "giao", "là", "làm", "có", "cần", "phải", "sẽ", "trình", "định hướng", "phát triển",
     "nắm", "ký", "cử", "mở rộng", "thúc đẩy", "tập huấn", "đánh giá", "sơ kết", "tổng kết",
     "phân bổ", "phê duyệt", "công bố", "điều chỉnh", "chi trả", "thẩm tra", "đăng tải", "biên soạn",
+    "đăng ký", "nộp", "tiến hành", "duy trì", "vận hành", "bồi dưỡng", "khảo sát",
 )
 
 

@@ -239,6 +239,10 @@ def row_cells(analysis: QuestionAnalysis, scopes: list[Scope], label: str) -> li
     return found
 
 
+# A label opening a line: "- Địa điểm: …", "Thời gian: …" (a few words, then a colon)
+_LINE_LABEL = re.compile(r"[-+•\s]*([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3})\s*:\s*")
+
+
 def venues(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return where the question's event is held: the place cell of a schedule row, the item under an
     "Địa điểm" heading, or the place after "tại"/"ở" in a clause ("Hội nghị tổ chức tại Hội trường A,
@@ -250,9 +254,13 @@ def venues(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
         text, clause = scope.text, scope.clause
         heading = match_key(scope.hit.chunk.section.split(" > ")[-1])
         at_place = list(_AT_PLACE.finditer(text, clause.start, clause.end))
-        if "địa điểm" in heading and clause.start == clause.sentence_start and not at_place:
-            place = re.split(r"\s*\(", one_line(text, (clause.sentence_start, clause.sentence_end)))[0]
-            if "địa điểm" in match_key(place):
+        place = re.split(r"\s*\(", one_line(text, (clause.sentence_start, clause.sentence_end)))[0]
+        label = _LINE_LABEL.match(place)
+        place_label = label is not None and "địa điểm" in match_key(label.group(1))
+        if (("địa điểm" in heading and not label) or place_label) and clause.start == clause.sentence_start \
+                and not at_place:
+            place = place[label.end():] if label else place  # "- Địa điểm: Hội trường A" is "Hội trường A"
+            if "địa điểm" in match_key(place) or len(place) < 3:
                 continue  # the heading line itself
             found.append(Candidate(shorten(place.rstrip(" .;")), scope.rank, scope.quote, scope.support,
                                    scope.support + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
