@@ -23,7 +23,7 @@ from assistant.spans import Clause, joined_runs
 from indexer.normalize import match_key
 
 # A document type word as written: "Chương trình phối hợp", "Kế hoạch", "Nghị quyết"
-_TYPE_WORD = re.compile(r"(?i)\b(nghị quyết|chỉ thị|kết luận|quyết định|kế hoạch|hướng dẫn|thông báo|"
+TYPE_WORD = re.compile(r"(?i)\b(nghị quyết|chỉ thị|kết luận|quyết định|kế hoạch|hướng dẫn|thông báo|"
                         r"chương trình|"
                         r"công văn|thông tư|nghị định|quy định|quy chế|đề án|báo cáo|tờ trình|luật)\b")
 
@@ -34,7 +34,7 @@ def _type_before(text: str, clause: Clause, fact: Fact) -> str | None:
     "… các Chương trình phối hợp … (Số 02-CTPH/SNV-STP …; Số 03-…)" gives "Chương trình".
     """
     # capitalised, as a reference writes its type: the "luật" of "chính sách, pháp luật" is none
-    words = [m for m in _TYPE_WORD.finditer(text, clause.sentence_start, fact.start)
+    words = [m for m in TYPE_WORD.finditer(text, clause.sentence_start, fact.start)
              if m.group(1)[0].isupper()]
     return words[-1].group(1) if words else None
 
@@ -86,9 +86,56 @@ def doc_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Cand
                                    scope.hit.doc.doc_id))
         if analysis.plural:  # "theo những thông tư nào": "Thông tư số 148/… và Thông tư số 105/…" together
             starts = {fact.end: fact.start for fact in refs}  # of the last reference of a run
+            for fact in refs:  # "các Nghị quyết số 71-NQ/TW, 72-NQ/TW": numbers going on without their type
+                number = DOC_REF.match(text, fact.start)
+                more = _MORE_NUMBERS.match(text, number.end("number"), clause.end) if number else None
+                if more and fact.start in fits:
+                    found.append(Candidate(one_line(text, (fact.start, more.end())), scope.rank, scope.quote,
+                                           scope.support, scope.support + fits[fact.start] + 0.05
+                                           + rank_prior(scope.rank), scope.hit.doc.doc_id))
             for first, last in joined_runs(text, [(fact.start, fact.end) for fact in refs]):
                 fit = max(fits.get(first, 0.0), fits.get(starts[last], 0.0)) + 0.05
                 found.append(Candidate(shorten(one_line(text, (first, last)), MAX_LIST_CHARS),
                                        scope.rank, scope.quote, scope.support,
                                        scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found + _listed_references(analysis, scopes)
+
+
+# Numbers going on after a reference without their type: ", 72-NQ/TW", " và 73-NQ/TW"
+_MORE_NUMBERS = re.compile(rf"(?:\s*(?:,|\bvà\b)\s*{NUMBER.pattern})+")
+
+
+def _listed_references(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return, for "những chỉ thị nào", the reference of the asked type that each item of a passage names
+    right after the words the question says of them: of the items "- Sơ kết 05 năm thực hiện Chỉ thị số
+    06-CT/TW, ngày …" and "- Sơ kết 05 năm thực hiện Chỉ thị số 11-CT/TU, …", "cần sơ kết 05 năm thực
+    hiện những chỉ thị nào" is "Chỉ thị số 06-CT/TW; Chỉ thị số 11-CT/TU" (each by type and số hiệu)."""
+    if not analysis.plural or not analysis.doc_type:
+        return []
+    asked = set(analysis.terms)
+    # by section of a document (an item may be a passage of its own): (start, end) of each reference
+    items: dict[tuple[str, str], list[tuple[int, int, Scope]]] = {}
+    seen: set[tuple[int, int]] = set()
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if (scope.rank, clause.item_start) in seen:
+            continue
+        ref = next((m for m in DOC_REF.finditer(text, clause.start, clause.end)
+                    if match_key(m.group("type")).startswith(analysis.doc_type)), None)
+        if ref is None:
+            continue
+        lead = content_terms(text[clause.item_start:ref.start()])
+        if len(lead) >= 2 and set(lead) <= asked:
+            seen.add((scope.rank, clause.item_start))
+            where = (scope.hit.doc.doc_id, scope.hit.chunk.section)
+            items.setdefault(where, []).append((ref.start(), ref.end("number"), scope))
+    found = []
+    for listed in items.values():
+        if len(listed) < 2:
+            continue
+        listed.sort(key=lambda item: (item[2].hit.chunk.start, item[0]))  # as the document lists them
+        answer = "; ".join(one_line(item.text, (start, end)) for start, end, item in listed)
+        best = max((item for _, _, item in listed), key=lambda item: (item.support, -item.rank))
+        found.append(Candidate(shorten(answer, MAX_LIST_CHARS), best.rank, best.quote, best.support,
+                               best.support + 0.25 + rank_prior(best.rank), best.hit.doc.doc_id))
     return found

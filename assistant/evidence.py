@@ -373,6 +373,10 @@ _IN_DATE = re.compile(r"(?i)(?:\d{1,2}\s*[-–]\s*)?\d{1,2}/(?:\d{1,2}/)?(?:19|2
                       r"|tháng\s+\d{1,2}\s+năm\s+\d{4}")
 
 
+# A date down to the day: "18/11/2026", "ngày 18 tháng 11 năm 2026"
+_DAY_DATE = re.compile(r"(?i)\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+
+
 # A year a figure is compared with, which does not date it: "so với cuối năm 2024", "so với cùng kỳ năm 2024"
 _COMPARED_WITH = re.compile(r"(?i)\bso với\s+(?:[^\W\d_]+\s+){0,3}năm\s+(?:19|20)\d\d\b")
 
@@ -393,6 +397,10 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
     chunk = hits[candidate.hit_index].chunk
     # the sentence and the headings over it: "II. MỤC TIÊU, CHỈ TIÊU NĂM 2026 > 2. Các chỉ tiêu chủ yếu"
     sentence = _COMPARED_WITH.sub(" ", chunk.text[candidate.quote[0]:candidate.quote[1]])
+    if analysis.kind is QuestionKind.WHEN and _DAY_DATE.search(candidate.answer):
+        # a date answering "ngày nào" carries its own year: "thông qua ngày 18 tháng 11 năm 2026" answers
+        # "… nghị quyết về kế hoạch năm 2027 thông qua ngày nào"
+        sentence = sentence.replace(candidate.answer, " ")
     # ("giảm 0,38 điểm so với cuối năm 2024" is this year's figure)
     framed = set(_YEAR_FRAME.findall(sentence))
     if framed and not framed & set(analysis.years):
@@ -413,7 +421,8 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
 _NOW_ASKED = re.compile(r"\b(?:hiện nay|hiện tại|đã đạt|thực tế|hiện đang)\b")
 # Where a figure is a target, not a state: "II. MỤC TIÊU > 1. Mục tiêu đến năm 2030", "phấn đấu đạt 60%"
 _TARGET_SAID = re.compile(r"\b(?:mục tiêu|chỉ tiêu|phấn đấu|định hướng)\b")
-_STATE_SAID = re.compile(r"\b(?:kết quả|đạt được|hiện nay|hiện tại|đến nay|tình hình)\b")
+_STATE_SAID = re.compile(
+    r"\b(?:kết quả|đạt được|hiện nay|hiện tại|đến nay|tình hình|đánh giá chung|ước đạt|đã đạt)\b")
 
 
 def target_for_now(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:

@@ -24,10 +24,12 @@ from assistant.evidence import (
     misgrounded,
 )
 from assistant.header_answers import (
+    document_kinds,
     header_candidates,
     recipient_candidates,
     self_candidates,
     signer_as_person,
+    signer_office,
     title_names,
 )
 from assistant.list_answers import (
@@ -82,6 +84,9 @@ def extract_answer(
     sent = recipient_candidates(analysis, hits, get_record)
     if sent:  # where the document is sent is in its Nơi nhận, not in its passages
         return max(sent, key=lambda c: c.score)
+    types = document_kinds(analysis, hits, get_record)
+    if types:  # "thuộc loại văn bản gì" is answered by a document's type, never by a phrase of it
+        return max(types, key=lambda c: c.score)
     scopes = read_scopes(analysis, hits)
     kind = analysis.kind
     if kind is QuestionKind.WHO or kind is QuestionKind.ISSUER or kind is QuestionKind.SIGNER:
@@ -97,6 +102,8 @@ def extract_answer(
         sentences = [replace(c, score=c.score - 0.1) for c in what_candidates(analysis, scopes)]
         if kind is QuestionKind.DOC_NUMBER:
             sentences = []  # "… mang số hiệu gì" is answered by a số hiệu, never by a sentence
+        elif analysis.doc_type:  # "theo báo cáo nào" is answered by a sentence naming a báo cáo, if any
+            sentences = [c for c in sentences if analysis.doc_type in match_key(c.answer)]
         candidates = doc_candidates(analysis, scopes) + sentences
     elif kind is QuestionKind.LIST:
         candidates = (list_candidates(analysis, scopes) + items_under_heading(analysis, hits, scopes)
@@ -122,7 +129,8 @@ def extract_answer(
             candidates = [c for c in candidates if contact.fullmatch(c.answer)]
     # a date, số hiệu or issuer may be the document's own (metadata) or one the passages mention
     candidates = (meta + candidates + self_candidates(analysis, hits, get_record)
-                  + title_names(analysis, hits, get_record) + signer_as_person(analysis, hits, get_record))
+                  + title_names(analysis, hits, get_record) + signer_as_person(analysis, hits, get_record)
+                  + signer_office(analysis, hits, get_record))
     if kind not in METADATA_KINDS and kind is not QuestionKind.WHO:
         # an answer made only of the question's own words says nothing new (an agency named in the
         # question is scored down in `who_candidates` instead: "Ban X (tham mưu Ban Y …)" may repeat it)

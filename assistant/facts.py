@@ -19,7 +19,7 @@ from dataclasses import dataclass
 DOC_TYPES = (
     r"Nghị quyết|Chỉ thị|Kết luận|Quyết định|Kế hoạch(?: hành động)?|Hướng dẫn|Thông báo|"
     r"Chương trình(?: hành động| phối hợp)?|Công văn|Thông tư(?: liên tịch)?|Nghị định|Quy định|Quy chế|"
-    r"Báo cáo|Tờ trình|Đề án|Pháp lệnh|Văn bản|Luật|Số"
+    r"Báo cáo|Tờ trình|Đề án|Công điện|Pháp lệnh|Văn bản|Luật|Số"
 )
 # words of a name may be split by a line break where the PDF wrapped: "Nghị\nquyết"
 DOC_TYPES = DOC_TYPES.replace(" ", r"\s+")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.doc_answers import TYPE_WORD
 from assistant.evidence import (
     MAX_LIST_CHARS,
     NUMBER,
@@ -21,12 +22,16 @@ from assistant.evidence import (
     retrieved_records,
     shorten,
     support,
+    toneless,
 )
 from assistant.facts import quoted
 from assistant.model import Hit
-from assistant.question import QuestionAnalysis, QuestionKind, content_terms
+from assistant.question import OFFICE, QuestionAnalysis, QuestionKind, content_terms
+from assistant.spans import clauses
+from assistant.what_answers import POSITION_ASKED
 from assistant.who_answers import asked_position, holds_position
-from indexer.model import DocumentRecord
+from indexer.abbreviations import expand_abbreviations
+from indexer.model import DocumentMetadata, DocumentRecord
 from indexer.normalize import match_key
 
 
@@ -81,7 +86,8 @@ def _other_office(analysis: QuestionAnalysis, signer_position: str | None) -> bo
     if not signer_position:
         return False
     office = match_key(signer_position.split(" / ")[-1])
-    bare = office.removeprefix("phó ").strip()
+    title = re.match(OFFICE, office)  # "phó bí thư thường trực" signs as a Phó Bí thư
+    bare = (title.group(0) if title else office).removeprefix("phó ").strip()
     key = match_key(re.sub(r"“[^”]*”|\"[^\"]*\"", " ", analysis.text))  # not the "Bí thư" of a contest's name
     named = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(bare)}(?!\w)", key)] if bare else []
     if not named:
@@ -254,8 +260,8 @@ def signer_as_person(analysis: QuestionAnalysis, hits: list[Hit],
         if not meta.signer_name or not meta.signer_position:
             continue
         office = meta.signer_position.split(" / ")[-1]
-        if not holds_position(position, office):
-            continue
+        if not holds_position(position, office) or _other_organ(position, _signing_body(meta)):
+            continue  # "Chủ tịch UBND xã … là ai" is not the "TM. HỘI ĐỒNG NHÂN DÂN / CHỦ TỊCH"
         located = _loose(meta.signer_name).search(record.text)
         if located is None:
             continue
@@ -264,6 +270,99 @@ def signer_as_person(analysis: QuestionAnalysis, hits: list[Hit],
         found.append(Candidate(f"{meta.signer_name} ({office})", None, (located.start(), located.end()),
                                backing, backing + 0.1 + 0.08 / (1 + rank), record.doc_id))
     return found
+
+
+def signer_office(analysis: QuestionAnalysis, hits: list[Hit],
+                  get_record: Callable[[str], DocumentRecord | None]) -> list[Candidate]:
+    """Return the office a retrieved document's signer signs with when the question names the signer and
+    asks their position: "Bà Lê Thị Minh Thư ký kế hoạch … với chức vụ gì?" of a plan signed "KT. GIÁM
+    ĐỐC / PHÓ GIÁM ĐỐC / Lê Thị Minh Thư" is "PHÓ GIÁM ĐỐC"."""
+    if not POSITION_ASKED.search(match_key(analysis.text)) or not analysis.names:
+        return []
+    names = {toneless(name) for name in analysis.names}
+    found = []
+    for rank, record in retrieved_records(hits, get_record):
+        meta = record.metadata
+        if not meta.signer_name or not meta.signer_position or toneless(meta.signer_name) not in names:
+            continue
+        located = _loose(meta.signer_name).search(record.text)
+        if located is None:
+            continue
+        office = meta.signer_position.split(" / ")[-1]
+        backing = support(analysis, f"{meta.signer_name} {office} {own_name(meta)}")
+        found.append(Candidate(office, None, (located.start(), located.end()), backing,
+                               backing + 0.3 + 0.08 / (1 + rank), record.doc_id))
+    return found
+
+
+# A question asking what kind of document one is: "… thuộc loại văn bản gì", "ban hành loại văn bản nào"
+_KIND_ASKED = re.compile(r"\b(?:loại|hình thức) văn bản\b")
+
+
+def document_kinds(analysis: QuestionAnalysis, hits: list[Hit],
+                   get_record: Callable[[str], DocumentRecord | None]) -> list[Candidate]:
+    """Return the type of a retrieved document when the question asks what kind of document it is:
+    "Văn bản số 01-TB/BCĐ … thuộc loại văn bản gì?" is "Thông báo" (the one whose số hiệu it gives
+    first), "Ban Thường vụ … ban hành loại văn bản gì để triển khai …" the type of the document the
+    question describes best."""
+    key = match_key(analysis.text)
+    kind_asked = _KIND_ASKED.search(key)
+    if not kind_asked:
+        return []
+    # the words asking for the type ("thuộc loại văn bản gì") are no evidence to look for
+    asking = " ".join(key[:kind_asked.end()].split()[-4:])
+    asked = asked_numbers(analysis)
+    found = []
+    for rank, record in retrieved_records(hits, get_record):
+        meta = record.metadata
+        if not meta.doc_type:
+            continue
+        located = _loose(meta.doc_type).search(record.text)
+        if located is None:
+            continue
+        named = bool(meta.number) and number_key(meta.number or "") in asked
+        backing = support(analysis, f"{asking} {own_name(meta)} {record.text[:400]}")
+        found.append(Candidate(meta.doc_type.capitalize(), None, (located.start(), located.end()), backing,
+                               backing + (0.45 if named else 0.25) + 0.08 / (1 + rank), record.doc_id))
+    for rank, hit in enumerate(hits):  # "… tham mưu trình HĐND tỉnh ban hành loại văn bản nào"
+        text = hit.chunk.text
+        for clause in clauses(text):
+            for issued in _ISSUED_TYPE.finditer(text, clause.start, clause.end):
+                if not issued.group(1)[0].isupper():
+                    continue  # "xây dựng kế hoạch" names no document
+                backing = support(analysis, f"{asking} {text[clause.start:clause.end]}", hit.chunk.section)
+                found.append(Candidate(issued.group(1), rank, (clause.start, clause.end), backing,
+                                       backing + 0.25 + 0.08 / (1 + rank), hit.doc.doc_id))
+    return found
+
+
+# A document type as the object of issuing: "trình HĐND tỉnh ban hành Nghị quyết về …", "xây dựng Kế hoạch"
+_ISSUED_TYPE = re.compile(r"(?i)(?:ban hành|xây dựng|trình)\s+(?:[^\W\d_]+\s+){0,4}?"
+                          + TYPE_WORD.pattern.removeprefix("(?i)"))
+
+
+# The organs whose offices share a title: a Chủ tịch of the People's Committee is not the Council's
+_ORGANS = ("ủy ban nhân dân", "hội đồng nhân dân", "đảng ủy", "tỉnh ủy", "huyện ủy", "thành ủy",
+           "mặt trận tổ quốc")
+
+
+def _other_organ(position: tuple[str, ...], body: str) -> bool:
+    """Return True when the asked position names one organ and the signing body is another."""
+    asked = match_key(expand_abbreviations(" ".join(position)))
+    signing = match_key(expand_abbreviations(body))
+    named = [organ for organ in _ORGANS if organ in asked]
+    return bool(named) and any(organ in signing for organ in _ORGANS) and not any(
+        organ in signing for organ in named)
+
+
+def _signing_body(meta: DocumentMetadata) -> str:
+    """Return the body a signer signs for: the "TM. HỘI ĐỒNG NHÂN DÂN" line of the signing block, else
+    the issuer ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG" for "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC")."""
+    for line in (meta.signer_position or "").split(" / "):
+        on_behalf = re.match(r"(?i)\s*T\.?\s*/?\s*M\.?\s+(.+)", line)
+        if on_behalf:
+            return on_behalf.group(1)
+    return (meta.issuer or "").split(" / ")[-1]
 
 
 # A Nơi nhận item sending copies to the addressees above it: "Như trên", "Như Kính gửi"

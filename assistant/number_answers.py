@@ -8,7 +8,7 @@ import itertools
 import re
 
 from assistant.evidence import Candidate, bigrams
-from assistant.facts import Fact, quantities
+from assistant.facts import Fact, quantities, times
 from assistant.question import STOPWORDS, QuestionAnalysis, content_terms
 from assistant.scope import PHRASE_EDGE, Scope, leading_terms, nearby_fit, one_line, rank_prior, series_fit
 from indexer.normalize import match_key
@@ -25,17 +25,24 @@ _SPELLED_NUMBER = (r"(?:nhất|nhì|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|
                    r"(?:\s+(?:một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|mươi|mốt|lăm)){0,3}")
 
 
+# An ordinal asked anywhere in the question: "Hội nghị Trung ương lần thứ mấy khóa XIII", "khóa mấy"
+_ORDINAL_NOUN = re.compile(r"(?<!\w)((?:[^\W\d]+ )?(?:thứ|khóa)) (?:mấy|bao nhiêu)\b")
+
+
 def _numbered(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the number written right after the noun the question ends on: "theo thang điểm 20" for
     "… chấm theo thang điểm mấy?" (a label number, not a quantity with a unit after it)."""
-    asked = _NUMBERED_NOUN.search(match_key(analysis.text))
+    key = match_key(analysis.text)
+    asked = _NUMBERED_NOUN.search(key) or _ORDINAL_NOUN.search(key)
     if not asked:
         return []
     noun = asked.group(1)
     if analysis.ranged:  # "từ lớp mấy đến lớp mấy": the noun is "lớp"
         noun = re.sub(r"^(?:từ|đến)\s+", "", noun)
-    label = re.compile(rf"(?<!\w){re.escape(noun)}\s+((?:\d+(?:[.,]\d+)*|[IVXLC]+|{_SPELLED_NUMBER})\b)",
-                       re.I)
+    noun = re.escape(noun)
+    if noun.endswith("khóa"):  # "Ban Chấp hành Trung ương khóa mấy": "… Đảng khoá XI"
+        noun = r"kh(?:óa|oá)"
+    label = re.compile(rf"(?<!\w){noun}\s+((?:\d+(?:[.,]\d+)*|[IVXLC]+|{_SPELLED_NUMBER})\b)", re.I)
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause
@@ -65,7 +72,10 @@ def _quantities(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candida
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause
-        for fact in quantities(text, clause.start, clause.end):
+        facts = quantities(text, clause.start, clause.end)
+        if unit_terms and unit_terms[0] in _DAYS:  # "tối thiểu mấy ngày": "tối thiểu 30 ngày" is a duration
+            facts += _durations(text, clause.start, clause.end)
+        for fact in facts:
             phrase = text[fact.start:fact.end]
             words = phrase.split()
             lead = len(fact.qualifier.split()) + 1  # "tối đa 06" before "thí sinh"
@@ -119,6 +129,23 @@ def _quantities(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candida
             # 9 tháng …; phấn đấu đạt 8% cả năm" does not give the 9-month growth
             found.append(Candidate(answer, scope.rank, scope.quote, scope.own,
                                    scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+# A duration inside a time phrase: "tối thiểu 30 ngày", "trong 03 ngày làm việc" (not "hằng tháng")
+#   ^(\D*?)              the words before the number ("tối thiểu")
+#   \d+\s+(?:ngày|…)\b   the number and its unit
+_DURATION = re.compile(r"^(\D*?)\d+\s+(?:ngày|tuần|tháng)\b", re.I)
+
+
+def _durations(text: str, start: int, end: int) -> list[Fact]:
+    """Return the durations of a clause as quantities: the times that count days, weeks or months."""
+    found = []
+    for fact in times(text, start, end):
+        said = text[fact.start:fact.end]
+        duration = _DURATION.match(said)
+        if fact.kind == "period" and duration and not re.search(r"\b(?:hằng|hàng|mỗi)\b|/", said):
+            found.append(Fact("quantity", fact.start, fact.end, " ".join(duration.group(1).lower().split())))
     return found
 
 

@@ -102,7 +102,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
         "văn bản nào", "kế hoạch nào", "nghị quyết nào", "chỉ thị nào", "kết luận nào",
         "quyết định nào", "hướng dẫn nào", "chương trình nào", "chương trình hành động nào",
         "công văn nào", "thông báo nào", "luật nào", "nghị định nào", "thông tư nào", "quy định nào",
-        "căn cứ vào đâu", "căn cứ văn bản",
+        "căn cứ vào đâu", "căn cứ văn bản", "báo cáo nào", "tờ trình nào", "công điện nào",
     ),
     QuestionKind.LIST: (
         "gồm những gì", "gồm những", "bao gồm", "những gì", "liệt kê", "những nội dung nào",
@@ -329,6 +329,8 @@ _PLACE_CUE = re.compile(r"\b(?:tỉnh|thành phố|tp\.?|xã|phường|huyện|q
 # "Tỉnh Lâm Đồng", "Ông Nguyễn Văn An"
 _PLACE_WORDS = frozenset({"tỉnh", "thành", "phố", "xã", "phường", "huyện", "quận", "thị", "trấn"})
 _TITLE_WORDS = frozenset({"ông", "bà", "anh", "chị"})
+# The second word of a body named by its level: "Tỉnh Đoàn", "Thành ủy", "Huyện đoàn"
+_PARTY_BODIES = frozenset({match_key(word) for word in ("đoàn", "ủy", "uỷ")})
 # Capitalised words that open a new run, not go on with a name: "giải Nhất Giải Đua thuyền" is "Nhất"
 # and "Giải Đua thuyền", not the name "Nhất Giải Đua"
 _RUN_BREAKS = frozenset({"giải", "hội", "ban", "sở", "lễ", "cuộc"})
@@ -353,6 +355,8 @@ def proper_names(question: str) -> tuple[str, ...]:
         while run and match_key(run[0].group(0)) in _PLACE_WORDS | _TITLE_WORDS:
             # "Tỉnh Lâm Đồng" gives the place "Lâm Đồng", "Ông Nguyễn Văn An" the name
             place = place or match_key(run.pop(0).group(0)) in _PLACE_WORDS
+            if place and run and match_key(run[0].group(0)) in _PARTY_BODIES:
+                run.pop(0)  # "Tỉnh Đoàn Nghệ An", "Thành ủy Hải Phòng": the place is "Nghệ An", "Hải Phòng"
         if not run:
             return
         place = place or bool(_PLACE_CUE.search(question[: run[0].start()]))
@@ -545,7 +549,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
         match = re.search(r"([\w ]+?) nào", key)
         doc_type = match.group(1).split(" ")[-1] if match else None
         for name in ("nghị quyết", "chỉ thị", "kết luận", "quyết định", "kế hoạch", "hướng dẫn",
-                     "chương trình", "công văn", "thông báo", "nghị định", "thông tư", "luật"):
+                     "chương trình", "công văn", "thông báo", "nghị định", "thông tư", "luật", "báo cáo",
+                     "tờ trình", "công điện"):
             if re.search(rf"{name}(?: \w+){{0,2}} nào", key):  # "chương trình hành động nào"
                 doc_type = name
                 break

@@ -37,8 +37,10 @@ _SENTENCE_BREAK = re.compile(
 )
 # A clause boundary inside a sentence: "; " ("…; UBND tỉnh lãnh đạo …")
 _CLAUSE_BREAK = re.compile(r"(?<=;)\s+")
-# A leading bullet or enumerator: "- ", "+ ", "2.2.3. ", "a) ", "III- "
-_LEADER = re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+[.\-])?\s*")
+# A leading bullet or enumerator: "- ", "+ ", "2.2.3. ", "a) ", "III- ", "Điều 11. "
+_LEADER = re.compile(r"\s*(?:[-+•*]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+[.\-]|Điều\s+\d+[.:])?\s*")
+# A heading naming whose duties follow: "Trách nhiệm của Sở Tài chính", "Nhiệm vụ, quyền hạn của …"
+_DUTIES_OF = re.compile(r"(?i)(?:trách nhiệm|nhiệm vụ(?:,? quyền hạn)?|quyền hạn)(?: và [^\W\d_]+)? của\s+")
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,8 @@ _AGENCY_HEADS = (
     "các", "những", "mỗi", "cán bộ", "ngành", "địa phương",
 )
 _NOT_AGENCY = re.compile(
-    r"^(?:ban hành|ban đầu|báo cáo|phòng,? chống|phòng ngừa|hội nghị|hội thảo|hội họp|đoàn kết|"
+    r"^(?:ban hành|ban đầu|báo cáo|phòng,? chống|phòng ngừa|hội nghị|hội thảo|hội họp|đoàn kết|hội viên|"
+    r"đoàn viên|"
     r"bộ chỉ tiêu|bộ chỉ số|bộ máy|bộ tiêu chí|bộ mặt|trường hợp|sở hữu|cơ quan nhà nước các cấp|"
     r"các (?!(?:cấp|sở|ban|bộ|ngành|cơ quan|đơn vị|phòng|tổ chức|đồng chí|đảng|địa phương|xã|huyện|"
     r"hội|đoàn|doanh nghiệp|trường|lực lượng|ủy ban|ubnd|thành viên|tỉnh|thành phố|bệnh viện|trung tâm|"
@@ -162,7 +165,7 @@ _GENERIC_VERBS = (
     "khắc phục", "giao", "là", "làm", "có", "cần", "phải", "sẽ", "trình", "định hướng", "phát triển",
     "nắm", "ký", "cử", "mở rộng", "thúc đẩy", "tập huấn", "đánh giá", "sơ kết", "tổng kết",
     "phân bổ", "phê duyệt", "công bố", "điều chỉnh", "chi trả", "thẩm tra", "đăng tải", "biên soạn",
-    "đăng ký", "nộp", "tiến hành", "duy trì", "vận hành", "bồi dưỡng", "khảo sát",
+    "đăng ký", "nộp", "tiến hành", "duy trì", "vận hành", "bồi dưỡng", "khảo sát", "kiểm soát", "thanh toán",
 )
 
 
@@ -299,9 +302,26 @@ def find_actor(text: str, start: int, end: int, longest: int = 120) -> Actor | N
     return Actor((body, name_end), phrase, role)
 
 
+def series_start(text: str, sentence_start: int, name_start: int) -> int:
+    """Return where the agencies before an actor begin when its sentence lists them by "; " first, else
+    `name_start`: "Chánh Văn phòng UBND tỉnh; Giám đốc Công an tỉnh; Chủ tịch UBND các xã chịu trách
+    nhiệm thi hành …" is done by all three (each piece an agency, none with a verb of its own)."""
+    before = text[sentence_start:name_start]
+    if not before.rstrip().endswith(";"):
+        return name_start
+    pieces = _pieces(text, re.compile(";"), sentence_start, name_start)
+    if pieces and all(is_agency(text[s:e]) and not _ANY_VERB.search(folded(text[s:e])) for s, e in pieces):
+        return pieces[0][0]
+    return name_start
+
+
 def heading_actor(heading: str) -> str | None:
-    """Return the agency a heading names: "2.2.3. Ban Tổ chức Tỉnh ủy" -> "Ban Tổ chức Tỉnh ủy"."""
+    """Return the agency a heading names: "2.2.3. Ban Tổ chức Tỉnh ủy" -> "Ban Tổ chức Tỉnh ủy", "Điều 9.
+    Trách nhiệm của Sở Tài chính" -> "Sở Tài chính"."""
     start, end = _trimmed(heading, 0, len(heading))
+    duties = _DUTIES_OF.match(heading, start, end)
+    if duties:  # "Điều 9. Trách nhiệm của Sở Tài chính" names Sở Tài chính
+        start = duties.end()
     if not is_agency(heading[start:end]) and not _ASSIGN.match(heading, start, end):
         return None
     lead = _ASSIGN.match(heading, start, end)

@@ -83,6 +83,46 @@ def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> t
     return run_begin, clause_end
 
 
+# The question word and the noun it asks about: "những nội dung gì", "loại thẻ nào", "gì"
+# ("những điều kiện kỹ thuật nào": after "những" the noun may be long)
+_ASKED_NOUN = re.compile(r"(?<!\w)(?:(?:những|các|loại)\s+((?:[^\W\d_]+\s+){0,5}?)|((?:[^\W\d_]+\s+){0,2}?))"
+                         r"(?:gì|nào)(?!\w)")
+
+
+def _gap(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[tuple[int, int], bool] | None:
+    """Return the words of a sentence between the two the question writes right before its question
+    word and the two right after it, the asked noun left out: "Sở X lồng ghép những nội dung gì vào hoạt
+    động ngoại khóa" reads "lồng ghép nội dung phòng, chống ma túy, thuốc lá điện tử vào hoạt động …"
+    as "phòng, chống ma túy, thuốc lá điện tử", and whether the asked noun opens them ("nội dung"). None
+    when the sentence does not hold both pairs within one clause."""
+    key = match_key(analysis.text)
+    asked = _ASKED_NOUN.search(key)
+    if asked is None:
+        return None
+    left, right = content_terms(key[:asked.start()])[-2:], content_terms(key[asked.end():])[:2]
+    noun = content_terms(asked.group(1) or asked.group(2))
+    if len(left) < 2 or len(right) < 2 or asked.group(0).endswith("thế nào"):
+        return None  # the words after the question's own are `_anchored`; a manner is said around them
+    # "những việc gì về cán bộ": what follows "về"/"của" belongs to the answer ("bố trí cán bộ")
+    keeps_right = re.match(r"\s*(?:về|của)\b", key[asked.end():]) is not None
+    folded_text = folded(text).lower()
+    words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_SPAN.finditer(folded_text, *span)
+             if m.group(0) not in _STOP]
+    said = [word for _, _, word in words]
+    for i in range(len(said) - 1):
+        if said[i:i + 2] != list(left):
+            continue
+        named = bool(noun) and said[i + 2:i + 2 + len(noun)] == list(noun)
+        first = i + 2 + (len(noun) if named else 0)
+        for j in range(first + 1, len(said) - 1):
+            if said[j:j + 2] == list(right):
+                gap = (words[first][0], words[j + 1 if keeps_right else j - 1][1])
+                if re.search(r";|\.\s", text[gap[0]:gap[1]]) or not 3 <= gap[1] - gap[0] <= 160:
+                    return None
+                return gap, named
+    return None
+
+
 def _unnumbered(heading: str) -> str:
     """Return a heading in match form without its numbering: "II. MỤC TIÊU:" -> "mục tiêu"."""
     return re.sub(r"^(?:[ivxlc]+|\d+(?:\.\d+)*)[.)]?\s+", "", match_key(heading)).strip(" .:")
@@ -142,6 +182,12 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
         found.append(Candidate(shorten(without_excluded(analysis, one_line(text, window)), limit), scope.rank,
                                quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        gap = _gap(analysis, text, quote)
+        if gap is not None:  # the words between those the question puts around its question word
+            span, named = gap  # ("lồng ghép nội dung …": the noun asked is written before them)
+            found.append(Candidate(shorten(one_line(text, span), limit), scope.rank, quote, scope.support,
+                                   scope.support + 0.05 * scope.own + (0.15 if named else 0.05)
+                                   + rank_prior(scope.rank), scope.hit.doc.doc_id))
         if analysis.kind is QuestionKind.WHAT and contact is None:
             # over the whole sentence when it is read once: a name may sit in its second clause
             names = quoted(text, *(quote if whole_sentence else (clause.start, clause.end)))
@@ -324,7 +370,7 @@ def _opens_with(subject: tuple[str, ...], said: tuple[str, ...]) -> bool:
 
 
 # A question about the office a named person holds: "giữ chức vụ gì", "chức danh là gì", "cương vị nào"
-_POSITION_ASKED = re.compile(r"chức vụ|chức danh|giữ chức|cương vị|đảm nhiệm")
+POSITION_ASKED = re.compile(r"chức vụ|chức danh|giữ chức|cương vị|đảm nhiệm")
 # The offices after a name: " - Ủy viên …, Bí thư Tỉnh ủy" up to the verb, ";", "." or a bracket
 #   \s*[-–,(]\s*             the dash, comma or bracket opening the apposition
 #   ([^;.()]{3,160}?)         the offices
@@ -337,7 +383,7 @@ _APPOSITION = re.compile(r"\s*[-–,(]\s*([^;.()]{3,160}?)"
 def positions_held(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the offices written after a person the question names: "đồng chí Nguyễn Văn A - Ủy viên
     Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy" for "Đồng chí Nguyễn Văn A giữ chức vụ gì?"."""
-    if not _POSITION_ASKED.search(match_key(analysis.text)) or not analysis.names:
+    if not POSITION_ASKED.search(match_key(analysis.text)) or not analysis.names:
         return []
     names = {toneless(name) for name in analysis.names}
     found = []

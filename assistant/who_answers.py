@@ -36,6 +36,7 @@ from assistant.spans import (
     objects_after,
     person_mentions,
     role_of_phrase,
+    series_start,
     starts_with_verb,
     verb_phrase_at_start,
 )
@@ -72,14 +73,20 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
         actor = find_actor(text, clause.start, clause.end, MAX_LIST_CHARS if analysis.plural else 120)
         fit = 0.1
         if actor is not None:
-            name = one_line(text, actor.name)
+            # "những ai": the agencies the sentence lists by "; " before the actor too
+            first = series_start(text, clause.sentence_start, actor.name[0]) if analysis.plural else (
+                actor.name[0])
+            name = one_line(text, (first, actor.name[1]))
             if match_key(name) in _BARE_HEADS:
                 continue  # the column label "Cơ quan chủ trì: Sở Nội vụ" (read by _labelled_agencies)
             phrase = actor.role_phrase
             role = actor.role
-        elif clause.sentence_start > clause.item_start and (
-                item_actor := find_actor(text, clause.item_start, _first_sentence_end(text, clause))):
-            # a later sentence of an item: "- Sở X chủ trì …. Trong đó, xây dựng …"
+        elif (clause.sentence_start > clause.item_start
+              or (clause.start > clause.item_start and starts_with_verb(text, clause.start))) and (
+                item_actor := find_actor(text, clause.item_start, _first_sentence_end(text, clause))) and (
+                clause.sentence_start > clause.item_start or _opens_item(text, clause, item_actor.name[0])):
+            # a later clause or sentence of an item: "- Sở X chủ trì …. Trong đó, xây dựng …", "1. Phó Chủ
+            # tịch Thường trực là Giám đốc Sở Tư pháp, …; chủ trì các cuộc họp …" (before the heading)
             name = one_line(text, item_actor.name)
             phrase = None
             role = item_actor.role
@@ -381,6 +388,12 @@ def holds_position(position: tuple[str, ...], text: str) -> bool:
         return True
     # a short form of the asked office: "Chủ tịch Hội đồng" of "Chủ tịch Hội đồng thẩm định bệnh án điện tử"
     return at is not None and (len(held) - at <= len(head) + 1 or set(held[at:]) <= set(position))
+
+
+def _opens_item(text: str, clause: Clause, at: int) -> bool:
+    """Return whether an agency named at `at` opens the clause's item (after its bullet or number): the
+    subject of "1. Phó Chủ tịch Thường trực là …; chủ trì …", not an object inside "- Tuyên truyền …"."""
+    return re.fullmatch(r"[\s\-+•*\d.)]*", text[clause.item_start:at]) is not None
 
 
 def _first_sentence_end(text: str, clause: Clause) -> int:
