@@ -39,10 +39,18 @@ def _type_before(text: str, clause: Clause, fact: Fact) -> str | None:
     return words[-1].group(1) if words else None
 
 
+# The letter a số hiệu writes for an agency's head: Sở -> "S", Bộ -> "B", Ban -> "B", Phòng -> "P"
+_HEAD_INITIALS = {"sở": "s", "bộ": "b", "ban": "b", "phòng": "p", "cục": "c"}
+
+
 def doc_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return referenced documents, preferring the asked type and not the document itself."""
     found = []
     asked = asked_numbers(analysis)
+    # the agencies the question writes by their letters ("Sở VHTTDL"), as a số hiệu writes its issuers
+    # ("SVHTTDL": the head's initial, then the letters)
+    named = re.findall(r"\b(Sở|Bộ|Ban|Phòng|Cục)\s+([A-ZĐ&]{2,})(?![\w/-])", analysis.text)
+    codes = {f"{_HEAD_INITIALS[head.lower()]}{code}".lower() for head, code in named}
     asked_type = analysis.doc_type or (question_doc_type(analysis) if analysis.kind is QuestionKind.DOC_NUMBER
                                        else None)
     for scope in scopes:
@@ -65,6 +73,8 @@ def doc_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Cand
             number = DOC_REF.match(text, fact.start)
             if number and number_key(number.group("number")) in asked:
                 fit -= 0.3  # the question names this document; it asks for another one
+            if number and codes & set(re.split(r"[-/]", number.group("number").lower())):
+                fit += 0.15  # "… với Sở VHTTDL có số hiệu gì": "09-CTPH/BTGDVTU-SVHTTDL" carries its letters
             issuer = number.group("issuer") if number else None
             if issuer and set(content_terms(issuer)) <= set(analysis.terms):
                 fit += 0.1  # "nghị quyết nào của Bộ Chính trị": "Nghị quyết số 68-NQ/TW … của Bộ Chính trị"

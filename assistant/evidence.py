@@ -197,6 +197,10 @@ def contains_name(haystack: str, name: str) -> bool:
     return re.search(r"(?<!\w)" + gap.join(map(re.escape, words)) + r"(?!\w)", haystack) is not None
 
 
+# A commune-level unit right before a name: "phường Đồng Hới", "xã Ea Kao", "thị trấn Cần Giuộc"
+_LOCAL_UNIT = re.compile(r"(?i)\b(?:xã|phường|thị trấn|ấp|thôn|bản|tổ dân phố)\s+$")
+
+
 def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[str]:
     """Return the names, years, ordinals and counts the question gives that its answer's sources lack.
 
@@ -467,8 +471,24 @@ def misgrounded(analysis: QuestionAnalysis, candidate: Candidate, record: Docume
                 hits: list[Hit], sources: tuple[str, str] | None = None) -> bool:
     """Return True when the candidate's sources lack what the question gives (`ungrounded`), its own
     sentence dates it to another year (`other_year`), or it is a target asked as a present figure
-    (`target_for_now`) or the other way round (`now_for_target`): the one grounding test of an answer.
+    (`target_for_now`) or the other way round (`now_for_target`), or a commune it asks of is not in its
+    passage (`local_elsewhere`): the one grounding test of an answer.
     `sources` are the candidate's (`candidate_sources`) when the caller has them already."""
     return bool(ungrounded(analysis, *(sources or candidate_sources(candidate, record, hits)))
                 or other_year(analysis, candidate, hits) or target_for_now(analysis, candidate, hits)
-                or now_for_target(analysis, candidate, hits))
+                or now_for_target(analysis, candidate, hits)
+                or local_elsewhere(analysis, candidate, record, hits))
+
+
+def local_elsewhere(analysis: QuestionAnalysis, candidate: Candidate, record: DocumentRecord,
+                    hits: list[Hit]) -> bool:
+    """Return True when a commune or ward the question asks of is neither in the answer's passage nor in
+    the document's own name (issuer, title, place): "tỷ lệ giải ngân của phường Đồng Hới" is not the
+    figure of "UBND phường Đông Hà (đạt 68,2%)" in a provincial report naming Đồng Hới only where the
+    meeting was held."""
+    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return False
+    chunk = hits[candidate.hit_index].chunk
+    passage = toneless(f"{own_name(record.metadata)}\n{chunk.section}\n{chunk.text}")
+    return any(_LOCAL_UNIT.search(analysis.text, 0, max(0, analysis.text.find(name)))
+               and not contains_name(passage, toneless(name)) for name in analysis.names)

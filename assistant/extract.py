@@ -19,9 +19,13 @@ from dataclasses import replace
 
 from assistant.doc_answers import doc_candidates
 from assistant.evidence import (
+    NUMBER,
     Candidate,
+    asked_numbers,
+    is_date_like,
     item_name,
     misgrounded,
+    number_key,
 )
 from assistant.header_answers import (
     document_kinds,
@@ -147,10 +151,31 @@ def extract_answer(
             content_terms(c.answer)) else c for c in candidates]
     if analysis.names or analysis.years:
         candidates = [_grounding_checked(analysis, c, hits, get_record) for c in candidates]
+    if kind is not QuestionKind.DOC and kind is not QuestionKind.DOC_NUMBER and asked_numbers(analysis):
+        # "Quyết định 574/QĐ-UBND … những lớp nào" is not answered by the sentence of Quyết định 573/QĐ-UBND
+        candidates = [replace(c, score=c.score - 0.15) if _of_sibling_document(analysis, c, hits) else c
+                      for c in candidates]
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)
     return _whole_list(best, candidates) if analysis.plural else best
+
+
+def _of_sibling_document(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
+    """Return True when the candidate's sentence names a document of the same series as the one the
+    question names ("573/QĐ-UBND" for "574/QĐ-UBND") and not that one: it tells of its sibling."""
+    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return False
+    said = hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]]
+    named = {number_key(n) for n in NUMBER.findall(said) if not is_date_like(n)}
+    asked = asked_numbers(analysis)
+    siblings = {_series(n) for n in named} & {_series(n) for n in asked}
+    return bool(named) and not named & asked and bool(siblings)
+
+
+def _series(number: str) -> str:
+    """Return the series of a số hiệu, its letters after the number: "574/qđ-ubnd" -> "qđ-ubnd"."""
+    return re.sub(r"^\d+(?:/\d{4})?[-/]", "", number)
 
 
 def _repeats_question(answer: str, asked: set[str]) -> bool:

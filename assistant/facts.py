@@ -66,7 +66,8 @@ TIME_EXPR = re.compile(
     rf"|{_HOUR}\s*(?:đến|-)\s*{_HOUR}|{_HOUR}\s+(?:hằng|hàng|mỗi)\s+ngày)",
     re.I,
 )
-# A frequency: "3 tháng/lần", "(3 tháng/lần)", "định kỳ hằng năm", "hằng quý", "mỗi tháng một lần";
+# A frequency: "3 tháng/lần", "(3 tháng/lần)", "định kỳ hằng năm", "hằng quý", "mỗi tháng một lần",
+# "định kỳ hoặc đột xuất";
 # or a time limit: "trong thời hạn 15 ngày kể từ ngày ký", "trong vòng 30 ngày làm việc"
 PERIOD_EXPR = re.compile(
     r"\d+\s+(?:tháng|năm|quý|tuần|ngày)\s*/\s*lần"
@@ -74,6 +75,7 @@ PERIOD_EXPR = re.compile(
     r"(?:\s+kể\s+từ\s+[^,;.\n]{3,40})?"
     r"|(?:định kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)(?:\s+(?:một|1)\s+lần)?"
     r"|định kỳ\s+\d+\s+(?:tháng|năm|quý)(?:\s*(?:/|một)\s*lần)?"
+    r"|định kỳ\s+(?:hoặc|và)\s+đột xuất|đột xuất\s+(?:hoặc|và)\s+định kỳ"
     r"|(?:không quá|tối đa|tối thiểu|ít nhất|không dưới)\s+\d+\s+(?:ngày|tháng|năm|tuần)(?:\s+làm\s+việc)?",
     re.I,
 )

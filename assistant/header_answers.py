@@ -174,7 +174,7 @@ def _loose(value: str) -> re.Pattern[str]:
 # "… về vấn đề gì", "… có nội dung gì", "… về việc gì": what a document is about (its trích yếu); what a
 # Quyết định "ban hành cái gì" is its trích yếu too ("Ban hành Kế hoạch triển khai …")
 _ABOUT = re.compile(r"\b(?:về vấn đề gì|vấn đề gì|về nội dung gì|nội dung gì|về việc gì|về gì|nói về gì"
-                    r"|ban hành (?:cái |văn bản |những )?gì)\b")
+                    r"|ban hành (?:cái |văn bản |những )?gì|trích yếu)\b")
 # "… có tên gọi là gì", "tên chính thức là gì": the quoted name a document's title gives its subject
 _NAME_ASKED = re.compile(r"\btên(?: gọi| chính thức| đầy đủ)? (?:là )?gì\b")
 
@@ -185,7 +185,8 @@ def self_candidates(analysis: QuestionAnalysis, hits: list[Hit],
 
     "Văn bản nào của UBND tỉnh … chỉ đạo bảo đảm trật tự, an toàn giao thông dịp Tết?" is answered by
     the Chỉ thị whose own name says so ("Chỉ thị số 21/CT-UBND: …"), when its type, số hiệu, title and
-    issuer cover the question; "Thông báo 318-TB/TU … kết luận về vấn đề gì?" by its trích yếu.
+    issuer cover the question; "Thông báo 318-TB/TU … kết luận về vấn đề gì?" by its trích yếu, and so
+    is "Kế hoạch tháng 02/2026 của Đảng ủy xã X có trích yếu là gì?" when its own name covers the question.
     """
     about = analysis.kind is QuestionKind.WHAT and bool(_ABOUT.search(match_key(analysis.text)))
     if analysis.kind is not QuestionKind.DOC and not about:
@@ -196,13 +197,17 @@ def self_candidates(analysis: QuestionAnalysis, hits: list[Hit],
     for rank, record in retrieved_records(hits, get_record):
         meta = record.metadata
         own = {number_key(n) for n in NUMBER.findall(meta.number or "")}
-        if about and not asked & own:
-            continue  # "… về vấn đề gì" of a document the question names by its số hiệu
+        if about and (not asked & own) and (asked or "trích yếu" not in match_key(analysis.text)):
+            # "… về vấn đề gì" of another document than the one the question names by số hiệu; a document
+            # it only describes is asked for its subject by name ("… có trích yếu là gì")
+            continue
         if not about and (asked or not meta.number or not _same_type(asked_type, meta.doc_type)):
             continue  # "Nghị quyết nào …" of another type, or a question naming a number: a reference
         backing = support(analysis, own_name(meta))
-        if about:  # the question names this document by its số hiệu: that identifies it
+        if about and asked:  # the question names this document by its số hiệu: that identifies it
             backing = max(backing, 0.7)
+        elif about:  # described by its type, date and issuer: the header says them ("trích yếu" is asked)
+            backing = support(analysis, f"trích yếu {own_name(meta)} {record.text[:400]}")
         if backing < 0.6:
             continue
         kind = (meta.doc_type or "").capitalize()

@@ -12,6 +12,10 @@ from assistant.scope import Scope, nearby_fit, one_line, rank_prior
 from assistant.spans import clauses, completions, folded
 from indexer.normalize import match_key
 
+# Place names after a place noun: "xã Ea Kao", "xã, phường: Đồng Hới", "huyện Kon Plông và …"
+_NAMES_PLACES = re.compile(r"(?:\s*,\s*(?:xã|phường|huyện|quận|thị trấn|thị xã|thành phố|tỉnh|ấp|thôn|bản))?"
+                           r"\s*:?\s*[A-ZĐÀ-Ỹ]")
+
 
 def named_by_head(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return what the text says the question's noun is: "mô hình gì" -> "mô hình trạm y tế thông minh …".
@@ -45,6 +49,8 @@ def named_by_head(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
             after = phrase.split()[len(analysis.head):len(analysis.head) + 1]
             if after and after[0].lower() in _NOT_NAMING:
                 fit -= 0.15  # "các ấp về tình hình sản xuất …" says nothing of which ones
+            if analysis.place and not _NAMES_PLACES.match(phrase, len(" ".join(analysis.head))):
+                fit -= 0.15  # "những xã nào": "xã, phường làm Tổ trưởng" names none
             before = folded(text[max(0, span[0] - 12):span[0]]).lower().split()[-1:]
             if analysis.preposition and before != [analysis.preposition]:
                 fit -= 0.1  # "theo hình thức nào": not "đổi mới hình thức tuyên truyền", a "theo …" phrase

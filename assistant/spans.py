@@ -522,8 +522,9 @@ _PLACE_LIST_TAIL = re.compile(rf"(?:,\s*{_PLACE_UNIT}(?!\w))+")
 _PLACES_END = re.compile(rf"\bcác\s+{_PLACE_UNIT}$")
 
 
-# A capitalised syllable and a verb that together make a noun of a name: "Văn phòng Đăng ký đất đai"
-_NOUN_COMPOUNDS = frozenset({"đăng ký"})
+# A syllable and a verb that together make a noun of a name: "Văn phòng Đăng ký đất đai", "Phòng Giáo
+# dục mầm non - Giáo dục thường xuyên" (continuing education, not "often")
+_NOUN_COMPOUNDS = frozenset({"đăng ký", "dục thường"})
 
 
 # The body of the same level after a name: "Ban Chỉ huy Quân sự| cùng cấp"

@@ -89,6 +89,11 @@ _ASKED_NOUN = re.compile(r"(?<!\w)(?:(?:những|các|loại)\s+((?:[^\W\d_]+\s+)
                          r"(?:gì|nào)(?!\w)")
 
 
+def _names_label(analysis: QuestionAnalysis, label: str) -> bool:
+    """Return whether the question writes a line's label of two words or more: "điểm cầu cấp xã"."""
+    return len(content_terms(label)) >= 2 and f" {match_key(label)} " in f" {match_key(analysis.text)} "
+
+
 def _gap(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[tuple[int, int], bool] | None:
     """Return the words of a sentence between the two the question writes right before its question
     word and the two right after it, the asked noun left out: "Sở X lồng ghép những nội dung gì vào hoạt
@@ -182,6 +187,12 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
         found.append(Candidate(shorten(without_excluded(analysis, one_line(text, window)), limit), scope.rank,
                                quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        labelled = _LINE_LABEL.match(text, clause.sentence_start, clause.sentence_end)
+        if labelled and clause.start == clause.sentence_start and _names_label(analysis, labelled.group(1)):
+            # "Điểm cầu cấp xã: Đồng chí Bí thư …" for "tại điểm cầu cấp xã có những thành phần nào"
+            value = (labelled.end(), clause.sentence_end)
+            found.append(Candidate(shorten(one_line(text, value), limit), scope.rank, quote, scope.support,
+                                   scope.support + 0.25 + rank_prior(scope.rank), scope.hit.doc.doc_id))
         gap = _gap(analysis, text, quote)
         if gap is not None:  # the words between those the question puts around its question word
             span, named = gap  # ("lồng ghép nội dung …": the noun asked is written before them)

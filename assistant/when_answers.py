@@ -10,12 +10,32 @@ import re
 
 from assistant.evidence import Candidate, asked_numbers, number_key, shorten
 from assistant.facts import DOC_REF, Fact, doc_refs, times
-from assistant.question import QuestionAnalysis
+from assistant.question import QuestionAnalysis, content_terms
 from assistant.scope import Scope, asked_refs, nearby_fit, one_line, rank_prior, series_fit, singled_fit
 from assistant.spans import Clause
 from indexer.normalize import match_key
 
 _DEADLINE_QUALIFIERS = ("trước", "chậm", "muộn", "hạn", "hoàn thành", "trong", "đến")
+
+
+# A preposition right before the time asked: "đến năm nào", "từ ngày nào", "trước thời điểm nào"
+_ASKED_WITH = re.compile(
+    r"\b(đến|từ|trước|sau|trong)\s+(?:năm|ngày|tháng|thời điểm|thời gian|khi)\s+(?:nào|bao giờ)\b")
+_WEEKDAY = re.compile(r"(?i)\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bchủ\s+nhật\b")
+
+
+def _recurring_days(text: str, facts: list[Fact]) -> list[Fact]:
+    """Return the facts with a weekday joined to the period right after it: "vào thứ Sáu" + "hằng tuần"
+    is the period "vào thứ Sáu hằng tuần" (a day that recurs, not a date)."""
+    joined: list[Fact] = []
+    for fact in facts:
+        if (joined and fact.kind == "period" and joined[-1].kind == "time"
+                and _WEEKDAY.search(text, joined[-1].start, joined[-1].end)
+                and not text[joined[-1].end:fact.start].strip()):
+            joined[-1] = Fact("period", joined[-1].start, fact.end, joined[-1].qualifier)
+        else:
+            joined.append(fact)
+    return joined
 
 
 def _dates_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
@@ -37,9 +57,13 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
     """Return dates, deadlines and frequencies, preferring what the question asks (deadline, period)."""
     found = []
     horizon_asked = _GOAL_HORIZON.search(analysis.text)  # "tầm nhìn đến năm nào" asks for it
+    counted = re.search(r"\bmấy\s+(?:ngày|tuần|tháng|quý|năm)\b", match_key(analysis.text))
+    # the preposition the question puts before its time word: "đặt mốc đến năm nào" takes "đến năm 2030"
+    asked_with = _ASKED_WITH.search(match_key(analysis.text))
+    preposition = asked_with.group(1) if asked_with else None
     for scope in scopes:
         text, clause = scope.text, scope.clause
-        facts = times(text, clause.start, clause.end)
+        facts = _recurring_days(text, times(text, clause.start, clause.end))
         if not facts:
             continue
         periods = [f for f in facts if f.kind == "period"]
@@ -63,6 +87,8 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
             deadlines = [f for f in deadlines if not _BARE_YEAR.fullmatch(one_line(text, (f.start, f.end)))]
         # a date that recurs is a period too: "trước ngày 20 hằng tháng" for "định kỳ vào thời điểm nào"
         periods += [f for f in dates if re.search(r"\b(?:hằng|hàng|mỗi)\b", text[f.start:f.end])]
+        if analysis.period and counted:  # "mấy tháng một lần" is answered by a number of months
+            periods = [f for f in periods if re.search(r"\d", text[f.start:f.end])]
         if analysis.period and not periods:
             continue  # "bao lâu một lần" is not answered by a date
         # "định kỳ vào ngày nào trong tuần" asks the day of the period: "vào thứ Sáu hằng tuần"
@@ -79,6 +105,7 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
                 + singled_fit(analysis, text, clause.start, f.start)
                 - (0.1 if not horizon_asked and _GOAL_HORIZON.search(text, max(clause.start, f.start - 25),
                                                                        f.start) else 0.0)
+                + (0.1 if preposition and f.qualifier.lower().startswith(preposition) else 0.0)
                 for f in chosen]
         if not analysis.plural and not analysis.ranged and max(fits) - min(fits) >= 0.08:
             # of several dates in one clause, the one the question points at ("những tháng nào" takes all)
@@ -102,8 +129,13 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
         value = one_line(text, span)
         if _BARE_YEAR.fullmatch(value) and not re.search(r"\bnăm nào\b", match_key(analysis.text)):
             fit -= 0.05  # a date or a month says more than a year
+            named = content_terms(text[max(clause.start, span[0] - 40):span[0]])[-3:]
+            if len(named) == 3 and set(named) <= set(analysis.terms):
+                fit -= 0.15  # the year of a topic the question names: "công tác khoa giáo năm 2026"
         found.append(Candidate(shorten(value), scope.rank, scope.quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    if preposition:  # "… đặt mốc đến năm nào" asks a time the document sets, not the date it bears
+        return found
     return found + _dates_of_asked_documents(analysis, scopes)
 
 

@@ -192,7 +192,9 @@ def class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
         return []
     noun = r"\s+".join(map(re.escape, analysis.head))
     # "các sở: Tài chính, …", or names right after the noun: "Trưởng các ấp Tân Điền, Kinh Tám, …"
-    opening = re.compile(rf"(?<!\w)(?i:các|những)\s+(?i:{noun})(?:\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))")
+    # ("các xã, phường: Đồng Hới, Đông Hà": a second class noun after a comma)
+    opening = re.compile(rf"(?<!\w)(?i:các|những)\s+(?i:{noun})(?:\s*,\s*[^\W\d_A-ZĐ]+)?"
+                         rf"(?:\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))")
     # the office the question puts before the class, "Trưởng những phòng nào": the text's "Trưởng các phòng:"
     office = re.search(rf"(\w+)\s+(?:những|các)\s+{noun}\b", match_key(analysis.text))
     found = []
