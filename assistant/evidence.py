@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,6 +199,35 @@ def contains_name(haystack: str, name: str) -> bool:
     return re.search(r"(?<!\w)" + gap.join(map(re.escape, words)) + r"(?!\w)", haystack) is not None
 
 
+# A province or city right before a name: "tỉnh Khánh Hòa", "thành phố Huế"
+_PROVINCE_BEFORE = re.compile(r"(?i)\b(?:tỉnh|thành phố)\s+$")
+# (not a document or body a capital opens: "tỉnh Kế hoạch …" of a wrapped title)
+_DOC_TYPE = re.compile(r"(?i)kế hoạch|nghị quyết|quyết định|chỉ thị|thông báo|hướng dẫn|báo cáo|[uủ][ỷy] ban")
+# A province named in a text: "tỉnh Đắk Lắk", "TỈNH GIA LAI", "thành phố Cần Thơ"
+_PROVINCE = re.compile(r"(?:tỉnh|TỈNH|thành phố|THÀNH PHỐ)\s+((?:[^\W\d_]+[ -]?){1,4})")
+
+
+def _foreign_province(record: DocumentRecord, province: str) -> bool:
+    """Return True when a document is not of a province (toneless): its own name and header do not name
+    it, and its text names it once at most while its header names another or its text names another
+    more often ("tỉnh Khánh Hòa" once in a Đắk Lắk plan)."""
+    own = f"{own_name(record.metadata)}\n{document_header(record.text)}"
+    if contains_name(toneless(own), province):
+        return False
+    counts = Counter(_province_names(record.text))
+    others = [n for name, n in counts.items() if name != province]
+    return counts[province] <= 1 and (bool(_province_names(own)) or any(n > counts[province] for n in others))
+
+
+def _province_names(text: str) -> list[str]:
+    """Return the provinces a text names after "tỉnh"/"thành phố", toneless: its capitalised words."""
+    found = []
+    for match in _PROVINCE.finditer(text):
+        written = re.split(r"[ -]", match.group(1).strip())
+        words = list(itertools.takewhile(lambda w: w[:1].isupper(), written))
+        if words and not _DOC_TYPE.match(" ".join(words)):
+            found.append(toneless(" ".join(words)))
+    return found
 # A commune-level unit right before a name: "phường Đồng Hới", "xã Ea Kao", "thị trấn Cần Giuộc"
 _LOCAL_UNIT = re.compile(r"(?i)\b(?:xã|phường|thị trấn|ấp|thôn|bản|tổ dân phố)\s+$")
 
@@ -422,7 +453,7 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
 
 
 # A question about the present state: "… hiện nay đạt bao nhiêu", "đã đạt", "thực tế"
-_NOW_ASKED = re.compile(r"\b(?:hiện nay|hiện tại|đã đạt|thực tế|hiện đang)\b")
+_NOW_ASKED = re.compile(r"\b(?:hiện nay|hiện tại|đã đạt|thực tế|hiện đang|đã tăng|đã giảm)\b")
 # Where a figure is a target, not a state: "II. MỤC TIÊU > 1. Mục tiêu đến năm 2030", "phấn đấu đạt 60%"
 _TARGET_SAID = re.compile(r"\b(?:mục tiêu|chỉ tiêu|phấn đấu|định hướng)\b")
 _STATE_SAID = re.compile(
@@ -482,11 +513,16 @@ def misgrounded(analysis: QuestionAnalysis, candidate: Candidate, record: Docume
 
 def local_elsewhere(analysis: QuestionAnalysis, candidate: Candidate, record: DocumentRecord,
                     hits: list[Hit]) -> bool:
-    """Return True when a commune or ward the question asks of is neither in the answer's passage nor in
-    the document's own name (issuer, title, place): "tỷ lệ giải ngân của phường Đồng Hới" is not the
-    figure of "UBND phường Đông Hà (đạt 68,2%)" in a provincial report naming Đồng Hới only where the
-    meeting was held."""
-    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+    """Return True when a place the question asks of is not where the answer is: for an answer from the
+    document's own fields, any place it names must be in its name or header; for a passage, a commune
+    or ward must be in the passage or the document's own name (issuer, title, place): "tỷ lệ giải ngân
+    của phường Đồng Hới" is not the figure of "UBND phường Đông Hà (đạt 68,2%)" in a provincial report
+    naming Đồng Hới only where the meeting was held."""
+    if candidate.hit_index is None:  # the document's own field: "Kế hoạch … của UBND tỉnh Khánh Hòa do ai
+        # ký" is not the signer of a Đắk Lắk plan that mentions Khánh Hòa once
+        return any(_PROVINCE_BEFORE.search(analysis.text, 0, max(0, analysis.text.find(name)))
+                   and _foreign_province(record, toneless(name)) for name in analysis.names)
+    if candidate.hit_index >= len(hits):
         return False
     chunk = hits[candidate.hit_index].chunk
     passage = toneless(f"{own_name(record.metadata)}\n{chunk.section}\n{chunk.text}")

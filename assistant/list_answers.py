@@ -13,8 +13,9 @@ from assistant.spans import clauses, completions, folded
 from indexer.normalize import match_key
 
 # Place names after a place noun: "xã Ea Kao", "xã, phường: Đồng Hới", "huyện Kon Plông và …"
+# ("các xã vùng cao (Bình Yên, Phú Đình, …)": a few words of description, then the names in brackets)
 _NAMES_PLACES = re.compile(r"(?:\s*,\s*(?:xã|phường|huyện|quận|thị trấn|thị xã|thành phố|tỉnh|ấp|thôn|bản))?"
-                           r"\s*:?\s*[A-ZĐÀ-Ỹ]")
+                           r"(?:(?:\s+[^\W\d_]+){0,3}?\s*[:(]|\s*:?)\s*[A-ZĐÀ-Ỹ]")
 
 
 def named_by_head(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:

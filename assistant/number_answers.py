@@ -43,9 +43,18 @@ def _numbered(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate
     if noun.endswith("khóa"):  # "Ban Chấp hành Trung ương khóa mấy": "… Đảng khoá XI"
         noun = r"kh(?:óa|oá)"
     label = re.compile(rf"(?<!\w){noun}\s+((?:\d+(?:[.,]\d+)*|[IVXLC]+|{_SPELLED_NUMBER})\b)", re.I)
+    # "phụ lục số mấy" asks the label's number itself: "Phụ lục 01", not a count near it
+    bonus = 0.15 if re.search(r"\bsố (?:mấy|bao nhiêu)\b", key) else 0.0
     found = []
+    headed: set[int] = set()
     for scope in scopes:
         text, clause = scope.text, scope.clause
+        heading = label.search(scope.hit.chunk.section)
+        if heading and scope.rank not in headed:  # "phụ lục số mấy": the passage's "Phụ lục 01 …" heading
+            headed.add(scope.rank)
+            fit = 0.25 + bonus
+            found.append(Candidate(heading.group(0), scope.rank, scope.quote, scope.support,
+                                   scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
         matches = list(label.finditer(text, clause.start, clause.end))
         for first, last in zip(matches, matches[1:], strict=False):
             joined = re.fullmatch(r"\s*(?:-\s*)?(?:đến\s+)?", text[first.end():last.start()])
@@ -57,7 +66,8 @@ def _numbered(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate
                                        scope.hit.doc.doc_id))
         for match in matches:
             leading = leading_terms(analysis, text, max(clause.start, match.start() - 60), match.start())
-            fit = 0.25 + 0.05 * leading + nearby_fit(analysis, text, clause, Fact("label", *match.span())) / 4
+            fit = (0.25 + bonus + 0.05 * leading
+                   + nearby_fit(analysis, text, clause, Fact("label", *match.span())) / 4)
             found.append(Candidate(one_line(text, match.span()), scope.rank, scope.quote, scope.own,
                                    scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found

@@ -112,7 +112,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
     ),
     QuestionKind.WHAT: (
         "là gì", "về vấn đề gì", "vấn đề gì", "nội dung gì", "như thế nào", "ra sao", "gì",
-        "nào", "mục đích", "yêu cầu", "ở đâu", "tại đâu",
+        "nào", "mục đích", "yêu cầu", "ở đâu", "tại đâu", "vì sao", "tại sao", "do đâu",
     ),
 }
 
@@ -129,6 +129,9 @@ _ISSUED_DOC = re.compile(
 _WHO_WORD = re.compile(r"\b(?:ai|cơ quan nào|đơn vị nào|người nào|đồng chí nào)\b")
 _DATE_WORD = re.compile(
     r"\b(?:ngày nào|khi nào|ngày bao nhiêu|ngày mấy|thời gian nào|bao giờ|ngày tháng năm nào)\b")
+# The number of a part of a document, not its số hiệu: "phụ lục số mấy", "điều số mấy", "biểu mẫu số mấy"
+_PART_NUMBER = re.compile(
+    r"\b(?:phụ lục|mục|điều|khoản|biểu mẫu|mẫu|phần|chương)\s+số\s+(?:mấy|bao nhiêu|nào)\b")
 _NUMBER_WORD = re.compile(r"số hiệu|số ký hiệu|ký hiệu|\bsố (?:mấy|bao nhiêu|là gì|nào)\b")
 
 _ROLES: tuple[tuple[str, Role], ...] = (
@@ -154,6 +157,7 @@ _PERSON_CUE = re.compile(r"\bai là\b|\blà ai\b|đồng chí nào|họ tên|ôn
 _NAME_ASKED = re.compile(rf"\bhọ (?:và )?tên\b|(?:đồng chí|{OFFICE}).*\btên (?:là )?gì"
                          rf"|{_OFFICE_WHICH}")
 _DEADLINE_CUES = ("thời hạn", "hạn chót", "trước ngày", "chậm nhất", "hạn cuối", "hạn", "trước khi nào")
+_NOT_DEADLINE = re.compile(r"\b(?:trung|dài|ngắn) hạn\b|\bhạn (?:mức|chế|hán)\b")
 _PERIOD_CUES = ("bao lâu", "định kỳ", "mấy lần", "một lần", "mấy tháng", "chu kỳ")
 
 # Cues that are also content words of the genre ("I. MỤC ĐÍCH, YÊU CẦU"); kept as terms.
@@ -197,13 +201,15 @@ def _cue_position(key: str, cue: str) -> int:
 
 def _metadata_kind(key: str) -> QuestionKind | None:
     """Return the metadata kind a question asks for, if any."""
-    if _NUMBER_WORD.search(key) and re.search(_DOC_WORDS, key):
+    if _NUMBER_WORD.search(key) and re.search(_DOC_WORDS, key) and not _PART_NUMBER.search(key):
         return QuestionKind.DOC_NUMBER
     if _SIGN.search(key) and _SIGNER_WORD.search(key):
         return QuestionKind.SIGNER
     issued = _SIGN.search(key) or _ISSUED_DOC.search(key) or "ngày ban hành" in key
     dated = re.search(r"\bđề ngày\b", key) and re.search(_DOC_WORDS, key)  # "Thông báo số 01 đề ngày nào"
-    if (issued or dated) and _DATE_WORD.search(key):
+    # "… phải ban hành chương trình … trước ngày nào" asks a deadline, not when this document was issued
+    deadline = re.search(r"\btrước ngày\b|\bhạn\b|\bchậm nhất\b", key)
+    if (issued or dated) and _DATE_WORD.search(key) and not deadline:
         return QuestionKind.ISSUE_DATE
     # "Quyết định ban hành Quy chế …" is a document's name, not a question of who issued it
     if _ISSUED_DOC.search(_TITLE_ISSUE.sub(" ", key)) and _WHO_WORD.search(key):
@@ -560,7 +566,10 @@ def analyse_question(question: str) -> QuestionAnalysis:
         kind = QuestionKind.WHO  # "Họ tên các Phó Trưởng ban … là gì?" asks for people
     person = kind is QuestionKind.WHO and bool(_PERSON_CUE.search(key))
     names = proper_names(question)
-    deadline = kind is QuestionKind.WHEN and any(cue in key for cue in _DEADLINE_CUES)
+    # ("hạn" as a word of its own: "kế hoạch trung hạn", "hạn mức", "hạn chế" ask no deadline)
+    unlimited = _NOT_DEADLINE.sub(" ", key)
+    deadline = kind is QuestionKind.WHEN and any(re.search(rf"(?<!\w){cue}(?!\w)", unlimited)
+                                                 for cue in _DEADLINE_CUES)
     period = kind is QuestionKind.WHEN and any(cue in key for cue in _PERIOD_CUES)
     # drop the interrogative phrases themselves from the content terms
     stripped = key

@@ -89,6 +89,45 @@ _ASKED_NOUN = re.compile(r"(?<!\w)(?:(?:những|các|loại)\s+((?:[^\W\d_]+\s+)
                          r"(?:gì|nào)(?!\w)")
 
 
+# A question about what something is based on: "căn cứ vào đâu", "dựa vào đâu", "trên cơ sở nào"
+_BASIS_ASKED = re.compile(r"\b(?:căn cứ|dựa) (?:vào|trên) (?:đâu|gì)\b|\btrên cơ sở (?:nào|gì)\b")
+# The basis a sentence opens with: "Căn cứ yêu cầu nhiệm vụ và thực trạng đội ngũ …, tổ chức …"
+_BASIS = re.compile(r"(?i)[-+•\s]*(?:căn cứ|dựa (?:vào|trên)|trên cơ sở)\s+(?:vào\s+)?([^,;.\n]{5,160})")
+# A question about a cause: "Vì sao … giảm?", "tại sao", "do đâu", "nguyên nhân … là gì", "lý do"
+_REASON_ASKED = re.compile(r"\bvì sao\b|\btại sao\b|\bdo đâu\b|\bnguyên nhân\b|\blý do\b")
+# Where a clause gives its cause: "… do một số mỏ tạm dừng", "Nguyên nhân chủ yếu do …", "vì …"
+_REASON = re.compile(r"(?i)\b(?:chủ yếu\s+)?(?:là do|do|vì|bởi vì|bởi)\s+(?=[^\W\d_])")
+# A question about a purpose: "… nhằm mục đích gì", "để làm gì", "mục đích là gì"
+_PURPOSE_ASKED = re.compile(r"\bnhằm (?:mục đích )?gì\b|\bđể làm gì\b|\bmục đích (?:là )?gì\b")
+# Where a clause says its purpose: "…, qua đó nâng cao …", "… nhằm nâng cao …", "… để bảo đảm …"
+_PURPOSE = re.compile(r"(?i)\b(?:qua đó|nhằm(?: mục đích)?|để)\s+")
+# A question about an action done to something it names after: "làm gì với các tập thể, cá nhân …"
+_DOING_ASKED = re.compile(r"\blàm gì (?:với|cho|đối với)\s+\w")
+
+
+def _before_run(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Return the words of a sentence right before the two the question writes after "làm gì với":
+    "… kịp thời biểu dương, khen thưởng các tập thể, cá nhân thực hiện tốt" for "yêu cầu làm gì với các
+    tập thể, cá nhân thực hiện tốt" (from the clause start). None when the sentence lacks them."""
+    key = match_key(analysis.text)
+    asked = _DOING_ASKED.search(key)
+    if asked is None:
+        return None
+    right = content_terms(key[asked.end() - 1:])[:2]
+    if len(right) < 2:
+        return None
+    folded_text = folded(text).lower()
+    words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_SPAN.finditer(folded_text, *span)
+             if m.group(0) not in _STOP]
+    for i in range(1, len(words) - 1):
+        if [words[i][2], words[i + 1][2]] == list(right):
+            start = max([span[0]] + [m.end() for m in re.finditer(r"[;:]\s*|\.\s+", text[:words[i][0]])
+                                     if m.end() > span[0]])
+            value = (start, words[i - 1][1])  # up to the last word that is not "các", "những", …
+            return value if 5 <= value[1] - value[0] <= MAX_ANSWER_CHARS else None
+    return None
+
+
 def _names_label(analysis: QuestionAnalysis, label: str) -> bool:
     """Return whether the question writes a line's label of two words or more: "điểm cầu cấp xã"."""
     return len(content_terms(label)) >= 2 and f" {match_key(label)} " in f" {match_key(analysis.text)} "
@@ -162,6 +201,10 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
     found = named_by_head(analysis, scopes) + (quoted_series(scopes) if analysis.plural else [])
     question_terms = set(analysis.terms)
     contact = asked_contact(analysis)
+    purpose_asked = _PURPOSE_ASKED.search(match_key(analysis.text)) is not None
+    reason_asked = _REASON_ASKED.search(match_key(analysis.text)) is not None
+    basis_asked = _BASIS_ASKED.search(match_key(analysis.text)) is not None
+    doing = _DOING_ASKED.search(match_key(analysis.text)) is not None
     for scope in scopes:
         text, clause = scope.text, scope.clause
         whole_sentence = scope.quote == (clause.sentence_start, clause.sentence_end)
@@ -193,6 +236,29 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
             value = (labelled.end(), clause.sentence_end)
             found.append(Candidate(shorten(one_line(text, value), limit), scope.rank, quote, scope.support,
                                    scope.support + 0.25 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        basis = _BASIS.match(text, clause.sentence_start, clause.sentence_end) if basis_asked else None
+        if basis:  # "… tổ chức căn cứ vào đâu": "Căn cứ yêu cầu nhiệm vụ và thực trạng …, tổ chức …"
+            found.append(Candidate(shorten(one_line(text, basis.span(1)), limit), scope.rank, quote,
+                                   scope.support, scope.support + 0.2 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+        reason = _REASON.search(text, clause.start, clause.end) if reason_asked else None
+        if reason and len(text[reason.end():clause.end].strip(" .;")) >= 5:
+            # "Vì sao … giảm": "… giảm 3,1% do một số mỏ tạm dừng để cải tạo hạ tầng"
+            value = (reason.end(), clause.end)
+            found.append(Candidate(shorten(one_line(text, value).rstrip(" .;"), limit), scope.rank, quote,
+                                   scope.support, scope.support + 0.15 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+        purpose = _PURPOSE.search(text, clause.start, clause.end) if purpose_asked else None
+        if purpose and len(text[purpose.end():clause.end].strip(" .;")) >= 5:
+            # "… nhằm mục đích gì": the words after "nhằm", "để", "qua đó" in the clause
+            value = (purpose.end(), clause.end)
+            found.append(Candidate(shorten(one_line(text, value).rstrip(" .;"), limit), scope.rank, quote,
+                                   scope.support, scope.support + 0.15 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+        before = _before_run(analysis, text, (clause.sentence_start, clause.sentence_end)) if doing else None
+        if before is not None:  # "làm gì với các tập thể …": the action written right before them
+            found.append(Candidate(shorten(one_line(text, before), limit), scope.rank, quote, scope.support,
+                                   scope.support + 0.1 + rank_prior(scope.rank), scope.hit.doc.doc_id))
         gap = _gap(analysis, text, quote)
         if gap is not None:  # the words between those the question puts around its question word
             span, named = gap  # ("lồng ghép nội dung …": the noun asked is written before them)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.evidence import Candidate, asked_numbers, number_key, shorten
+from assistant.evidence import NUMBER, Candidate, asked_numbers, number_key, shorten
 from assistant.facts import DOC_REF, Fact, doc_refs, times
-from assistant.question import QuestionAnalysis, content_terms
+from assistant.question import QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import Scope, asked_refs, nearby_fit, one_line, rank_prior, series_fit, singled_fit
 from assistant.spans import Clause
 from indexer.normalize import match_key
@@ -21,6 +21,8 @@ _DEADLINE_QUALIFIERS = ("trước", "chậm", "muộn", "hạn", "hoàn thành",
 # A preposition right before the time asked: "đến năm nào", "từ ngày nào", "trước thời điểm nào"
 _ASKED_WITH = re.compile(
     r"\b(đến|từ|trước|sau|trong)\s+(?:năm|ngày|tháng|thời điểm|thời gian|khi)\s+(?:nào|bao giờ)\b")
+# A time given by an event: "sau khi Trung ương có thông báo chính thức …", "ngay sau khi được phê duyệt"
+_AFTER_EVENT = re.compile(r"(?i)\b(?:ngay\s+)?sau\s+khi\s+[^;.\n]{5,120}")
 _WEEKDAY = re.compile(r"(?i)\bthứ\s+(?:hai|ba|tư|năm|sáu|bảy)\b|\bchủ\s+nhật\b")
 
 
@@ -39,14 +41,29 @@ def _recurring_days(text: str, facts: list[Fact]) -> list[Fact]:
 
 
 def _dates_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
-    """Return the date of a document the question names: "Nghị quyết số 30-NQ/TW, ngày 12/4/2024"."""
+    """Return the date of a document the question names: "Nghị quyết số 30-NQ/TW, ngày 12/4/2024"; of
+    several, the one it names first is what it asks about ("Kế hoạch số 40-KH/TU … thực hiện Nghị quyết
+    72-NQ/TW ra ngày nào"). None when the question asks when something else happens ("… việc sơ kết
+    Chỉ thị phải tổ chức vào năm nào")."""
+    key = match_key(analysis.text)
+    if _EVENT_ASKED.search(key) and not _ISSUE_ASKED.search(key):
+        return []
+    named = [number_key(n) for n in NUMBER.findall(analysis.text)]
     found = []
     for scope, match in asked_refs(analysis, scopes):
         if match.group("date"):
             date = re.sub(r"^,?\s*", "", match.group("date"))
+            first = bool(named) and number_key(match.group("number")) == named[0]
+            fit = 0.3 if first or len(named) < 2 else 0.15
             found.append(Candidate(shorten(date), scope.rank, scope.quote, scope.support,
-                                   scope.support + 0.3 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+                                   scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
+
+
+# What a question asks the time of when it is not the document's date: "việc sơ kết … vào năm nào"
+_EVENT_ASKED = re.compile(r"\b(?:sơ kết|tổng kết|tổ chức|hoàn thành|triển khai|báo cáo|gửi|thực hiện xong)\b")
+# … unless it asks when the document was issued: "ban hành", "ra ngày nào", "ký", "đề ngày"
+_ISSUE_ASKED = re.compile(r"\bban hành\b|\bra ngày\b|\bký\b|\bđề ngày\b|\bthông qua\b")
 
 
 # A day in a time expression: "20/12", "ngày 5 tháng 9", "thứ Sáu"
@@ -57,12 +74,21 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
     """Return dates, deadlines and frequencies, preferring what the question asks (deadline, period)."""
     found = []
     horizon_asked = _GOAL_HORIZON.search(analysis.text)  # "tầm nhìn đến năm nào" asks for it
+    # a question open to any time ("khi nào"), not a date, deadline, day, hour or frequency
+    open_time = not (analysis.deadline or analysis.day or analysis.period or analysis.hour or analysis.ranged
+                     or analysis.kind is QuestionKind.ISSUE_DATE)
+    year_asked = re.search(r"\bnăm nào\b", match_key(analysis.text)) and not analysis.period
     counted = re.search(r"\bmấy\s+(?:ngày|tuần|tháng|quý|năm)\b", match_key(analysis.text))
     # the preposition the question puts before its time word: "đặt mốc đến năm nào" takes "đến năm 2030"
     asked_with = _ASKED_WITH.search(match_key(analysis.text))
     preposition = asked_with.group(1) if asked_with else None
     for scope in scopes:
         text, clause = scope.text, scope.clause
+        after = _AFTER_EVENT.search(text, clause.start, clause.end) if open_time else None
+        if after:  # "khi nào": "… sau khi Trung ương có thông báo chính thức về hạn mức vốn"
+            found.append(Candidate(shorten(one_line(text, after.span())), scope.rank, scope.quote,
+                                   scope.support, scope.support + 0.05 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
         facts = _recurring_days(text, times(text, clause.start, clause.end))
         if not facts:
             continue
@@ -77,6 +103,8 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
             dates = [f for f in dates if _DAY.search(text, f.start, f.end)]
             if not dates and not analysis.period:
                 continue
+        if year_asked:  # "vào năm nào" is answered by a time that writes its year
+            dates = [f for f in dates if re.search(r"(?:19|20)\d\d", text[f.start:f.end])]
         if analysis.hour:  # "mấy giờ" is answered by an hour, not by a day or a frequency
             dates = [f for f in dates if _HOUR_IN.search(text, f.start, f.end)]
             periods = []
@@ -94,8 +122,10 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
         # "định kỳ vào ngày nào trong tuần" asks the day of the period: "vào thứ Sáu hằng tuần"
         by_period = analysis.period and not (analysis.day and dates)
         # "từ khi nào đến khi nào" takes both ends, not only the "đến …" one
+        # ("vào năm nào" is not answered by "định kỳ hằng năm")
         chosen: list[Fact] = (periods if by_period
-                              else (dates if analysis.ranged else deadlines) or dates or periods)
+                              else (dates if analysis.ranged else deadlines) or dates
+                              or ([] if year_asked else periods))
         if analysis.period and not by_period:
             chosen = sorted(chosen + periods, key=lambda f: f.start)
         if not chosen:
