@@ -15,7 +15,6 @@ from assistant.evidence import (
     MAX_ANSWER_CHARS,
     MAX_LIST_CHARS,
     Candidate,
-    contains_words,
     question_doc_type,
     shorten,
     support,
@@ -410,7 +409,16 @@ def _named_in_question(analysis: QuestionAnalysis, name: str) -> bool:
     the question ("kết quả kiểm tra … Ban Thường vụ Tỉnh ủy") do not name "Ủy ban Kiểm tra Tỉnh ủy"."""
     core = re.split(r"\s+(?:khóa|khoá|nhiệm kỳ)\s", name)[0]
     words = _spelled_terms(core)
-    return bool(words) and contains_words(_spelled_terms(analysis.text), words)
+    if not words:
+        return False
+    asked = _spelled_terms(analysis.text)
+    # "… của Đảng ủy UBND tỉnh giao …" names the Party committee of the UBND, not the UBND itself
+    return any(not _OWNED.search(asked, 0, m.start())
+               for m in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", asked))
+
+
+# A body owned by the agency named right after it, in spelled-out terms: "đảng ủy ủy ban nhân dân tỉnh"
+_OWNED = re.compile(r"(?:đảng ủy|đảng uỷ|văn phòng|ban cán sự đảng|đảng đoàn|công đoàn|chi bộ)\s+$")
 
 
 @lru_cache(maxsize=1024)
@@ -423,6 +431,7 @@ def _spelled_terms(text: str) -> str:
 def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return agencies named anywhere in a clause ("gửi về Sở Nội vụ"), except the question's own."""
     found = []
+    key = match_key(analysis.text)  # ("gửi về đâu", "báo cáo với ai": the channel is what is asked)
     for scope in scopes:
         text = scope.text
         refs = doc_refs(text, scope.clause.start, scope.clause.end)
@@ -437,6 +446,10 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
             # a recipient or channel: "gửi về X", "qua X", "báo cáo X", "giao X", "do X"
             before = folded(text[max(0, start - 20):start]).lower()
             fit = 0.04 if re.search(r"(?:về|qua|gửi|giao|cho|do|với|trước)\s*$", before) else 0.0
+            channel = re.search(r"(về|qua|gửi|cho|với|trước)\s*$", before)
+            if channel and not analysis.preposition and not re.search(
+                    rf"\b{channel.group(1)}\b(?:\s+\w+){{0,3}}\s+(?:ai|đâu|nào)\b", key):
+                fit = -0.05  # "… báo cáo với Ban Thường vụ" names whom it reports to, not who does the task
             if analysis.preposition and re.search(rf"{analysis.preposition}\s*$", before):
                 fit += 0.12  # "gửi hồ sơ … qua đơn vị nào?" is answered by "(qua Phòng X)"
             if analysis.role is not Role.COORDINATE and analysis.preposition != "với" and re.search(

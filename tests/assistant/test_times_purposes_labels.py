@@ -122,3 +122,17 @@ def test_the_basis_a_sentence_opens_with() -> None:
     record = document(item, doc_id="kh-bd")
     assert answer_text("Các lớp bồi dưỡng, tập huấn được tổ chức căn cứ vào đâu?", [hit(record, item, "3.")],
                        record) == "yêu cầu nhiệm vụ và thực trạng đội ngũ cán bộ"
+
+
+def test_an_agency_the_question_names_only_as_the_owner_of_another_and_a_reporting_channel() -> None:
+    from assistant.who_answers import _named_in_question
+
+    asked = analyse_question("Ai được kế hoạch của Đảng ủy UBND tỉnh giao bố trí nguồn lực cho khoa giáo?")
+    assert not _named_in_question(asked, "UBND tỉnh")
+    assert _named_in_question(asked, "Đảng ủy UBND tỉnh")
+    assert _named_in_question(analyse_question("UBND tỉnh giao ai bố trí nguồn lực?"), "UBND tỉnh")
+    item = ("- Tập trung bố trí nguồn lực cho các lĩnh vực khoa giáo; thực hiện chế độ báo cáo định kỳ với "
+            "Ban Thường vụ Tỉnh ủy.")
+    record = document(f"2. UBND tỉnh\n{item}\n", doc_id="kh-07")
+    answer = answer_text(asked.text, [hit(record, item, "III. TỔ CHỨC THỰC HIỆN > 2. UBND tỉnh")], record)
+    assert answer.startswith("UBND tỉnh")
