@@ -47,6 +47,7 @@ from assistant.question import METADATA_KINDS, QuestionAnalysis, QuestionKind, c
 from assistant.scope import (
     read_scopes,
 )
+from assistant.spans import starts_with_verb
 from assistant.what_answers import (
     asked_contact,
     definitions,
@@ -145,6 +146,9 @@ def extract_answer(
         head = " ".join(analysis.head)
         candidates = [replace(c, score=c.score + 0.05) if match_key(c.answer).startswith(head + " ") else c
                       for c in candidates]
+    if kind is QuestionKind.WHO:  # "… do đơn vị nào xây dựng" is not answered by "Ban Xây dựng Đảng"
+        candidates = [replace(c, score=c.score - 0.3) if _verb_only_in_name(analysis, c, hits) else c
+                      for c in candidates]
     if analysis.excluded:  # "Ngoài Trưởng ban, … gồm những cơ quan nào": not the one set aside
         aside = set(analysis.excluded)
         candidates = [replace(c, score=c.score - 0.2) if ";" not in c.answer and aside <= set(
@@ -171,6 +175,26 @@ def _of_sibling_document(analysis: QuestionAnalysis, candidate: Candidate, hits:
     asked = asked_numbers(analysis)
     siblings = {_series(n) for n in named} & {_series(n) for n in asked}
     return bool(named) and not named & asked and bool(siblings)
+
+
+# The verb right after a question's doer: "do đơn vị nào xây dựng", "ai ban hành", "Sở nào chủ trì"
+_DOER_VERB = re.compile(r"(?<!\w)(?:ai|(?:cơ quan|đơn vị|sở|ban|bộ phận|phòng|tổ chức|ngành|cấp) nào)\s+"
+                        r"((?:[^\W\d_]+\s+)?[^\W\d_]+)\s*[?.]?\s*$")
+
+
+def _verb_only_in_name(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
+    """Return whether the action a question asks the doer of ("do đơn vị nào xây dựng") is written in
+    the answer's sentence only inside the answer's own name ("phối hợp với Ban Xây dựng Đảng"): the
+    sentence does not say who does it."""
+    asked = _DOER_VERB.search(match_key(analysis.text))
+    if asked is None or candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return False
+    verb = asked.group(1)
+    if not starts_with_verb(verb, 0):
+        return False
+    said = match_key(hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]])
+    name = match_key(re.sub(r"\s*\(.*", "", candidate.answer))
+    return f" {verb} " in f" {name} " and f" {verb} " not in f" {said.replace(name, ' ')} "
 
 
 def _series(number: str) -> str:

@@ -50,6 +50,10 @@ def named_by_head(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
             after = phrase.split()[len(analysis.head):len(analysis.head) + 1]
             if after and after[0].lower() in _NOT_NAMING:
                 fit -= 0.15  # "các ấp về tình hình sản xuất …" says nothing of which ones
+            said = phrase.split()
+            cut = len(said) > len(analysis.head) and said[len(analysis.head) - 1][-1:] in ",;"
+            if cut and not analysis.plural:
+                fit -= 0.15  # "quản lý các nguồn thu, chú trọng …": the noun alone, then another clause
             if analysis.place and not _NAMES_PLACES.match(phrase, len(" ".join(analysis.head))):
                 fit -= 0.15  # "những xã nào": "xã, phường làm Tổ trưởng" names none
             before = folded(text[max(0, span[0] - 12):span[0]]).lower().split()[-1:]

@@ -173,7 +173,8 @@ def _verb_regex(verbs: tuple[str, ...]) -> re.Pattern[str]:
     """Return a regex finding any of the lower-case verbs as whole words (case-sensitive)."""
     # "trình" inside "chương trình"/"quy trình"/"công trình" is a noun, not the verb
     alternatives = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?<!chương )(?<!quy )(?<!công )(?:{alternatives})(?!\w)")
+    # nor is "có" in "các cơ quan có liên quan": the phrase qualifies the name before it
+    return re.compile(rf"(?<!\w)(?<!chương )(?<!quy )(?<!công )(?:{alternatives})(?!\w)(?!(?<=có) liên quan)")
 
 
 _ANY_VERB = _verb_regex(tuple(v for v, _ in _ROLE_VERBS) + _GENERIC_VERBS)

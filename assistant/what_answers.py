@@ -167,6 +167,70 @@ def _gap(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[
     return None
 
 
+# A preposition right before the asked noun: "tham gia bảo hiểm y tế theo| hình thức nào"
+_PREPOSITION_BEFORE = re.compile(r"\b(?:theo|bằng|với|về|ở|tại|từ|trong|qua|là)\s*$")
+# A question that ends with its question word: "… chú trọng nguồn thu nào?", "… nâng cao những gì?"
+_ENDS_ASKING = re.compile(r"\s*(?:vậy\s*)?[?.]?\s*")
+
+
+def _continued(analysis: QuestionAnalysis, text: str,
+               span: tuple[int, int]) -> tuple[tuple[int, int], bool] | None:
+    """Return the words a sentence writes right after those the question puts before its closing
+    question word, and whether the asked noun opens them: "… chú trọng nguồn thu nào?" reads "…, chú
+    trọng nguồn thu từ tiền sử dụng đất, khẩn trương …" as "nguồn thu từ tiền sử dụng đất". The two
+    words before the asked noun must be written side by side, four when the sentence does not write
+    the noun ("thu hút đầu tư phát triển công trình gì": "… đầu tư phát triển các khu liên hợp …").
+    None when the sentence does not write them, or writes nothing after them; a manner ("thế nào") is
+    said around them."""
+    key = match_key(analysis.text)
+    asked = next((m for m in _ASKED_NOUN.finditer(key) if _ENDS_ASKING.fullmatch(key, m.end())), None)
+    if asked is None or re.search(r"(?:thế|làm) (?:nào|gì)$|\blà (?:\w+ )?(?:gì|nào)$", asked.group(0)) or (
+            _PREPOSITION_BEFORE.search(key, 0, asked.start())):
+        return None  # a manner, an action or what a thing is; a "theo …" phrase is `named_by_head`'s
+    noun = content_terms(asked.group(1) or asked.group(2))
+    left = content_terms(key[:asked.start()])[-4:]
+    if len(left) < 2:
+        return None
+    folded_text = folded(text).lower()
+    words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_SPAN.finditer(folded_text, *span)
+             if m.group(0) not in _STOP]
+    said = [word for _, _, word in words]
+    found: list[tuple[float, tuple[int, int], bool]] = []
+    for i in range(len(said) - 2):
+        named = (bool(noun) and said[i:i + 2] == list(left[-2:])
+                 and said[i + 2:i + 2 + min(2, len(noun))] == list(noun[:2]))
+        run = 2 if named else 4
+        if len(left) < run or said[i:i + run] != list(left[-run:]) or i + run >= len(said):
+            continue
+        if any(re.search(r"[,;:.()\n]", text[words[k][1]:words[k + 1][0]]) for k in range(i, i + run)):
+            continue  # the words side by side, not across a clause
+        start = words[i + run][0]
+        end = _clause_or_item_end(text, start, span[1], analysis.plural)
+        value = (start, len(text[:end].rstrip(" .")))
+        if 3 <= value[1] - value[0] <= 160:
+            # of two such phrases in one sentence, the one in the clause that matches the question
+            # ("Quyết định 573/… lớp 10, …; Quyết định 574/… lớp 6, …" for "574 … những lớp nào")
+            opens = max([span[0]] + [m.end() for m in re.finditer(r"[;\n]", text[:words[i][0]])])
+            found.append((support(analysis, text[opens:value[1]]), value, named))
+    best = max(found, key=lambda f: f[0], default=None)
+    return (best[1], best[2]) if best else None
+
+
+def _clause_or_item_end(text: str, start: int, end: int, plural: bool) -> int:
+    """Return where the phrase from `start` ends: at a ";", ":", full stop or line break; for one thing
+    asked, also at a comma before a verb or after eight words ("công khai, minh bạch, đúng quy định" is one
+    requirement of short words)."""
+    stop = re.compile(r";|:|\.\s|\n").search(text, start, end)
+    limit = stop.start() if stop else end
+    if plural:
+        return limit
+    for comma in re.finditer(r",\s*", text[start:limit]):
+        before = len(text[start:start + comma.start()].split())
+        if before >= 8 or starts_with_verb(text, start + comma.end()):
+            return start + comma.start()
+    return limit
+
+
 def _unnumbered(heading: str) -> str:
     """Return a heading in match form without its numbering: "II. MỤC TIÊU:" -> "mục tiêu"."""
     return re.sub(r"^(?:[ivxlc]+|\d+(?:\.\d+)*)[.)]?\s+", "", match_key(heading)).strip(" .:")
@@ -264,6 +328,12 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
             span, named = gap  # ("lồng ghép nội dung …": the noun asked is written before them)
             found.append(Candidate(shorten(one_line(text, span), limit), scope.rank, quote, scope.support,
                                    scope.support + 0.05 * scope.own + (0.15 if named else 0.05)
+                                   + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        continued = _continued(analysis, text, (clause.sentence_start, clause.sentence_end))
+        if continued is not None:  # what the sentence says right after the question's closing words
+            span, named = continued
+            found.append(Candidate(shorten(one_line(text, span), limit), scope.rank, quote, scope.support,
+                                   scope.support + 0.05 * scope.own + (0.15 if named else 0.1)
                                    + rank_prior(scope.rank), scope.hit.doc.doc_id))
         if analysis.kind is QuestionKind.WHAT and contact is None:
             # over the whole sentence when it is read once: a name may sit in its second clause

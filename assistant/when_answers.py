@@ -12,7 +12,7 @@ from assistant.evidence import NUMBER, Candidate, asked_numbers, number_key, sho
 from assistant.facts import DOC_REF, Fact, doc_refs, times
 from assistant.question import QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import Scope, asked_refs, nearby_fit, one_line, rank_prior, series_fit, singled_fit
-from assistant.spans import Clause
+from assistant.spans import Clause, folded
 from indexer.normalize import match_key
 
 _DEADLINE_QUALIFIERS = ("trước", "chậm", "muộn", "hạn", "hoàn thành", "trong", "đến")
@@ -68,6 +68,31 @@ _ISSUE_ASKED = re.compile(r"\bban hành\b|\bra ngày\b|\bký\b|\bđề ngày\b|\
 
 # A day in a time expression: "20/12", "ngày 5 tháng 9", "thứ Sáu"
 _DAY = re.compile(r"\d{1,2}/\d{1,2}|ngày\s+\d{1,2}\b|\bthứ\s+\w+|chủ\s+nhật", re.I)
+
+
+# The name a question writes right before "năm nào": "trước khi Luật Đất đai năm nào có hiệu lực"
+_NAMED_YEAR_ASKED = re.compile(r"((?:[^\W\d_]+\s+){2,3})năm nào\b")
+_NOT_NAME = frozenset({"vào", "đến", "từ", "trong", "của", "ở", "tại", "cho", "là", "sau", "trước", "đầu",
+                       "cuối"})
+
+
+def _named_years(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return a name the question writes before "năm nào" as the clause writes it with its year:
+    "Luật Đất đai 2023", "Luật Đất đai năm 2024". The year belongs to the name, not to an event."""
+    asked = _NAMED_YEAR_ASKED.search(match_key(analysis.text))
+    if asked is None:
+        return []
+    name = asked.group(1).split()
+    if name[-1] in _NOT_NAME or any(word in _NOT_NAME for word in name[1:]):
+        return []  # "vào năm nào" asks a time; "của năm nào" a year of something not named
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, name)) + r"\s+(?:năm\s+)?((?:19|20)\d\d)\b")
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        for match in pattern.finditer(folded(text).lower(), clause.start, clause.end):
+            found.append(Candidate(one_line(text, match.span()), scope.rank, scope.quote, scope.support,
+                                   scope.support + 0.4 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
 
 
 def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
@@ -164,6 +189,7 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
                 fit -= 0.15  # the year of a topic the question names: "công tác khoa giáo năm 2026"
         found.append(Candidate(shorten(value), scope.rank, scope.quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    found += _named_years(analysis, scopes)
     if preposition:  # "… đặt mốc đến năm nào" asks a time the document sets, not the date it bears
         return found
     return found + _dates_of_asked_documents(analysis, scopes)
