@@ -21,9 +21,9 @@ from assistant.evidence import (
 from assistant.extract import extract_answer
 from assistant.llm import LlmReply, ask_llm
 from assistant.model import Answer, Citation, Filters, Hit
-from assistant.question import QuestionAnalysis, QuestionKind, analyse_question
+from assistant.question import STOPWORDS, QuestionAnalysis, QuestionKind, analyse_question, content_terms
 from assistant.settings import RetrievalMode, Settings
-from assistant.spans import clauses
+from assistant.spans import clauses, starts_with_verb
 from indexer.model import DocumentRecord
 from indexer.normalize import match_key
 
@@ -127,7 +127,40 @@ def is_supported(candidate: Candidate, analysis: QuestionAnalysis, threshold: fl
                else match_key(number).replace(" ", "") in haystack or written_date(number, record.text)
                for number in NUMBER.findall(analysis.text)):
         return False
+    if analysis.kind is QuestionKind.NUMBER and _unqualified_count(analysis, candidate, hits or []):
+        return False
     return not misgrounded(analysis, candidate, record, hits or [], sources)
+
+
+# What a question closes on counting: "… bao nhiêu lượt khách quốc tế?", "… mấy giáo viên phổ thông?"
+_COUNTED = re.compile(r"\b(?:bao nhiêu|mấy)\s+((?:[^\W\d_]+\s+){0,3}[^\W\d_]+)\s*[?.]?\s*$")
+
+
+def _unqualified_count(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
+    """Return whether the answer counts the thing a question closes on without the words that single it
+    out: "1,15 triệu lượt khách" (and no "quốc tế" in its sentence) is not "… bao nhiêu lượt khách quốc
+    tế?", nor "1.200 giáo viên cốt cán" the number of "giáo viên phổ thông". (A question going on after
+    the thing counted, "bao nhiêu hộ dân trước bão", says more than its words there.)"""
+    asked = _COUNTED.search(match_key(analysis.text))
+    if asked is None or candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return False
+    words: list[str] = []
+    for word in asked.group(1).split():
+        if word in STOPWORDS or starts_with_verb(word, 0) or word in _NOT_COUNTED:
+            break
+        words.append(word)
+    said = set(content_terms(candidate.answer))
+    counted = [w for w in words if w in said]
+    rest = [w for w in words[len(counted):] if w not in said]
+    if not counted or words[:len(counted)] != counted or not rest:
+        return False  # the unit is not the answer's ("bao nhiêu tiền": "120 triệu đồng"), or nothing more
+    clause = set(content_terms(hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]]))
+    return not set(rest) <= clause
+
+
+# Words after the counted thing that say where or when, not which: "bao nhiêu hộ năm 2025", "… người tại xã"
+_NOT_COUNTED = frozenset({"năm", "tháng", "quý", "ngày", "tại", "ở", "trong", "của", "được", "đã", "sẽ", "là",
+                          "theo", "cho", "với", "so", "trên", "dưới", "khi", "thì", "mỗi", "một"})
 
 
 def _record_lookup(retriever: PassageSource) -> Callable[[str], DocumentRecord | None]:

@@ -47,7 +47,7 @@ from assistant.question import METADATA_KINDS, QuestionAnalysis, QuestionKind, c
 from assistant.scope import (
     read_scopes,
 )
-from assistant.spans import starts_with_verb
+from assistant.spans import role_of_phrase, starts_with_verb
 from assistant.what_answers import (
     asked_contact,
     definitions,
@@ -147,7 +147,8 @@ def extract_answer(
         candidates = [replace(c, score=c.score + 0.05) if match_key(c.answer).startswith(head + " ") else c
                       for c in candidates]
     if kind is QuestionKind.WHO:  # "… do đơn vị nào xây dựng" is not answered by "Ban Xây dựng Đảng"
-        candidates = [replace(c, score=c.score - 0.3) if _verb_only_in_name(analysis, c, hits) else c
+        candidates = [replace(c, score=c.score - 0.3) if _verb_only_in_name(analysis, c, hits)
+                      else replace(c, score=c.score + 0.1) if _does_asked_action(analysis, c, hits) else c
                       for c in candidates]
     if analysis.excluded:  # "Ngoài Trưởng ban, … gồm những cơ quan nào": not the one set aside
         aside = set(analysis.excluded)
@@ -180,6 +181,25 @@ def _of_sibling_document(analysis: QuestionAnalysis, candidate: Candidate, hits:
 # The verb right after a question's doer: "do đơn vị nào xây dựng", "ai ban hành", "Sở nào chủ trì"
 _DOER_VERB = re.compile(r"(?<!\w)(?:ai|(?:cơ quan|đơn vị|sở|ban|bộ phận|phòng|tổ chức|ngành|cấp) nào)\s+"
                         r"((?:[^\W\d_]+\s+)?[^\W\d_]+)\s*[?.]?\s*$")
+
+
+# The action a question asks the doer of, anywhere in it: "do cơ quan nào xem xét, công nhận …"
+_DOER_ACTION = re.compile(r"(?<!\w)(?:ai|(?:cơ quan|đơn vị|sở|ban|bộ phận|phòng|tổ chức|ngành|cấp) nào)\s+"
+                          r"((?:[^\W\d_]+\s+)?[^\W\d_]+)")
+
+
+def _does_asked_action(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
+    """Return whether the answer's sentence writes the asked action right after the answer's name:
+    "… tổng hợp, trình Ban Thường vụ Tỉnh ủy xem xét, công nhận" says who "xem xét, công nhận"."""
+    asked = _DOER_ACTION.search(match_key(analysis.text))
+    if asked is None or candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return False
+    verb = asked.group(1)
+    if not starts_with_verb(verb, 0) or role_of_phrase(verb, (0, len(verb))) is not None:
+        return False  # a role ("Ai chủ trì …") is read by `who_candidates`, a person's included
+    said = match_key(hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]])
+    name = match_key(re.sub(r"\s*\(.*", "", candidate.answer))
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}\s+{re.escape(verb)}(?!\w)", said) is not None
 
 
 def _verb_only_in_name(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:

@@ -169,6 +169,8 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
         whole = one_line(text, (chosen[0].start, chosen[-1].end))
         if (analysis.ranged or analysis.plural) and re.search(r"\bđến\b|[-–]", whole):
             fit += 0.1  # "từ ngày nào đến ngày nào", "vào những ngày nào" are answered by a range
+        elif analysis.plural and len(chosen) >= 2:
+            fit += 0.1  # "vào những ngày nào": "trong hai ngày 04/11/2026 và 05/11/2026"
         if analysis.period:
             fit += 0.1 if periods else -0.05
         if analysis.deadline:

@@ -106,3 +106,47 @@ def test_of_two_continuations_in_one_sentence_the_clause_matching_the_question()
     asked = analyse_question("Quyết định 213/QĐ-UBND phê duyệt danh mục thiết bị dạy học những lớp nào?")
     found = _continued(asked, note, (0, len(note)))
     assert found is not None and note[found[0][0]:found[0][1]] == "lớp 1, lớp 2, lớp 3"
+
+
+REVIEW = """5. Quy trình công nhận
+Ban Tổ chức Huyện ủy tổng hợp, trình Ban Thường vụ Huyện ủy xem xét, công nhận và tặng Giấy khen.
+6. Lịch nghỉ
+Bão số 9 dự kiến đổ bộ vào đất liền trong ngày 12/10/2026.
+Cho học sinh toàn huyện nghỉ học trong hai ngày 11/10/2026 và 12/10/2026 để tránh bão số 9.
+"""
+REVIEW_RECORD = document(REVIEW, doc_id="hd-qb")
+
+
+def test_the_doer_is_the_agency_written_right_before_the_asked_action() -> None:
+    line = "Ban Tổ chức Huyện ủy tổng hợp, trình Ban Thường vụ Huyện ủy xem xét, công nhận và tặng Giấy khen."
+    answer = answer_text("Chi bộ tiêu biểu do cơ quan nào xem xét, công nhận và tặng Giấy khen?",
+                         [hit(REVIEW_RECORD, line, "5. Quy trình công nhận")], REVIEW_RECORD)
+    assert answer.startswith("Ban Thường vụ Huyện ủy")
+
+
+def test_several_days_asked_are_answered_by_several_days() -> None:
+    storm = "Bão số 9 dự kiến đổ bộ vào đất liền trong ngày 12/10/2026."
+    days = "Cho học sinh toàn huyện nghỉ học trong hai ngày 11/10/2026 và 12/10/2026 để tránh bão số 9."
+    hits = [hit(REVIEW_RECORD, storm, "6. Lịch nghỉ", index=0),
+            hit(REVIEW_RECORD, days, "6. Lịch nghỉ", score=0.9, index=1)]
+    answer = answer_text("Học sinh được nghỉ học tránh bão số 9 vào những ngày nào?", hits, REVIEW_RECORD)
+    assert "11/10/2026" in answer and "12/10/2026" in answer
+
+
+def test_a_count_without_the_words_that_single_out_the_asked_thing_is_no_answer() -> None:
+    from assistant.answer import _unqualified_count
+    from assistant.evidence import Candidate
+
+    line = "Năm 2025, huyện đón khoảng 1,3 triệu lượt khách, tăng 20% so với năm 2024."
+    record = document(line + "\n", doc_id="tb-kt")
+    hits = [hit(record, line, "I. ĐÁNH GIÁ CHUNG")]
+    found = Candidate("khoảng 1,3 triệu lượt khách", 0, (0, len(line)), 0.8, 1.0, "tb-kt")
+    international = analyse_question("Năm 2025 huyện đón bao nhiêu lượt khách quốc tế?")
+    assert _unqualified_count(international, found, hits)
+    assert not _unqualified_count(analyse_question("Năm 2025 huyện đón bao nhiêu lượt khách?"), found, hits)
+    # words saying when or where are no qualifier; a unit the answer does not repeat is not checked
+    assert not _unqualified_count(analyse_question("Huyện đón bao nhiêu lượt khách năm 2025?"), found, hits)
+    assert not _unqualified_count(analyse_question("Doanh thu du lịch là bao nhiêu tiền?"), found, hits)
+    # the question goes on after the thing counted: its words there are not checked
+    assert not _unqualified_count(analyse_question("Huyện đón bao nhiêu lượt khách dự lễ hội năm 2025?"),
+                                  found, hits)

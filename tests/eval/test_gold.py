@@ -73,7 +73,7 @@ def test_extra_dev_pairs_are_valid_and_apart_from_the_test_split(
     ("genre4", "genre4_corpus"), ("genre5_test", "genre5_test_corpus"), ("genre6", "genre6_corpus"),
     ("genre8", "genre8_corpus"), ("genre7_test", "genre7_test_corpus"), ("genre9", "genre9_corpus"),
     ("genre10_test", "genre10_test_corpus"), ("genre11", "genre11_corpus"), ("genre12", "genre12_corpus"),
-    ("genre13", "genre13_corpus"),
+    ("genre13", "genre13_corpus"), ("genre15", "genre15_corpus"),
     ("genre14_test", "genre14_test_corpus"),
     ("genre_test", "genre_test_corpus")])
 def test_genre_sets_are_valid_over_their_own_documents(name: str, corpus: str) -> None:
