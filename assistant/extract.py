@@ -44,10 +44,8 @@ from assistant.model import Hit
 from assistant.number_answers import number_candidates
 from assistant.outline import outline_candidates
 from assistant.question import METADATA_KINDS, QuestionAnalysis, QuestionKind, content_terms
-from assistant.scope import (
-    read_scopes,
-)
-from assistant.spans import role_of_phrase, starts_with_verb
+from assistant.scope import one_line, read_scopes
+from assistant.spans import person_mentions, role_of_phrase, starts_with_verb
 from assistant.what_answers import (
     asked_contact,
     definitions,
@@ -58,7 +56,7 @@ from assistant.what_answers import (
     what_candidates,
 )
 from assistant.when_answers import when_candidates
-from assistant.who_answers import class_members, who_candidates
+from assistant.who_answers import attendees, class_members, who_candidates
 from indexer.model import DocumentRecord
 from indexer.normalize import match_key
 
@@ -97,7 +95,7 @@ def extract_answer(
     if kind is QuestionKind.WHO or kind is QuestionKind.ISSUER or kind is QuestionKind.SIGNER:
         candidates = who_candidates(analysis, scopes, use_headings)
         if analysis.plural:  # "giao nhiệm vụ cho những cơ quan nào": the agencies heading its parts
-            candidates += outline_candidates(analysis, hits, get_record)
+            candidates += outline_candidates(analysis, hits, get_record) + attendees(analysis, scopes)
     elif kind is QuestionKind.WHEN or kind is QuestionKind.ISSUE_DATE:
         candidates = when_candidates(analysis, scopes)
     elif kind is QuestionKind.NUMBER:
@@ -112,7 +110,8 @@ def extract_answer(
         candidates = doc_candidates(analysis, scopes) + sentences
     elif kind is QuestionKind.LIST:
         candidates = (list_candidates(analysis, scopes) + items_under_heading(analysis, hits, scopes)
-                      + outline_candidates(analysis, hits, get_record) + what_candidates(analysis, scopes))
+                      + outline_candidates(analysis, hits, get_record) + what_candidates(analysis, scopes)
+                      + attendees(analysis, scopes))
     else:
         candidates = (what_candidates(analysis, scopes) + positions_held(analysis, scopes)
                       + tasks_of_agency(analysis, scopes) + definitions(analysis, scopes))
@@ -146,6 +145,8 @@ def extract_answer(
         head = " ".join(analysis.head)
         candidates = [replace(c, score=c.score + 0.05) if match_key(c.answer).startswith(head + " ") else c
                       for c in candidates]
+    if kind is QuestionKind.WHO:  # "đồng chí Vũ Thị Lan, Phó Bí thư Đảng ủy, Chủ tịch UBND xã báo cáo"
+        candidates = [_with_person(c, hits) for c in candidates]
     if kind is QuestionKind.WHO:  # "… do đơn vị nào xây dựng" is not answered by "Ban Xây dựng Đảng"
         candidates = [replace(c, score=c.score - 0.3) if _verb_only_in_name(analysis, c, hits)
                       else replace(c, score=c.score + 0.1) if _does_asked_action(analysis, c, hits) else c
@@ -200,6 +201,27 @@ def _does_asked_action(analysis: QuestionAnalysis, candidate: Candidate, hits: l
     said = match_key(hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]])
     name = match_key(re.sub(r"\s*\(.*", "", candidate.answer))
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}\s+{re.escape(verb)}(?!\w)", said) is not None
+
+
+# Offices between a person's name and the office an answer gives: ", Phó Bí thư Đảng ủy, "
+_OFFICES_BETWEEN = re.compile(r"(?:\s*,\s*[^\W\d_][^,;.()\n]{2,60}?)*\s*,\s*$")
+
+
+def _with_person(candidate: Candidate, hits: list[Hit]) -> Candidate:
+    """Return the answer with the person whose office it is, when the sentence names them right before
+    it: "Chủ tịch UBND xã" of "… nghe đồng chí Vũ Thị Lan, Phó Bí thư Đảng ủy, Chủ tịch UBND xã báo
+    cáo …" is "Vũ Thị Lan, Phó Bí thư Đảng ủy, Chủ tịch UBND xã" (who did it is the person)."""
+    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return candidate
+    text = hits[candidate.hit_index].chunk.text
+    name = re.sub(r"\s*\(.*", "", candidate.answer)
+    at = text.find(name, candidate.quote[0], candidate.quote[1]) if name else -1
+    if at <= 0:
+        return candidate
+    for start, end in person_mentions(text, max(0, at - 160), at):
+        if _OFFICES_BETWEEN.fullmatch(text, end, at):
+            return replace(candidate, answer=f"{one_line(text, (start, at)).rstrip()} {candidate.answer}")
+    return candidate
 
 
 def _verb_only_in_name(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:

@@ -89,6 +89,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
         "thời gian nào", "lúc nào", "mấy giờ", "tháng nào", "năm nào", "thời điểm nào", "bao lâu",
         "định kỳ", "mấy lần", "chậm nhất", "hạn cuối", "mấy tháng một lần", "mấy năm một lần",
         "mấy tuần một lần", "bao lâu một lần", "giờ nào", "khung giờ", "vào thứ mấy",
+        "tháng mấy", "quý mấy",  # a month asked, not a number of months ("trong mấy tháng")
     ),
     QuestionKind.NUMBER: ("bao nhiêu", "mấy", "số lượng", "tỷ lệ", "tỉ lệ", "bao lăm"),
     QuestionKind.WHO: (

@@ -97,6 +97,9 @@ _BASIS = re.compile(r"(?i)[-+•\s]*(?:căn cứ|dựa (?:vào|trên)|trên cơ 
 _REASON_ASKED = re.compile(r"\bvì sao\b|\btại sao\b|\bdo đâu\b|\bnguyên nhân\b|\blý do\b")
 # Where a clause gives its cause: "… do một số mỏ tạm dừng", "Nguyên nhân chủ yếu do …", "vì …"
 _REASON = re.compile(r"(?i)\b(?:chủ yếu\s+)?(?:là do|do|vì|bởi vì|bởi)\s+(?=[^\W\d_])")
+# A cause the sentence names as one, in any of its clauses: "nguyên nhân chủ yếu do …", "lý do là …"
+_NAMED_REASON = re.compile(
+    r"(?i)\b(?:nguyên nhân|lý do)(?:\s+(?:chủ yếu|chính|cơ bản))?\s*(?:là do|do|vì|là|:)\s+")
 # A question about a purpose: "… nhằm mục đích gì", "để làm gì", "mục đích là gì"
 _PURPOSE_ASKED = re.compile(r"\bnhằm (?:mục đích )?gì\b|\bđể làm gì\b|\bmục đích (?:là )?gì\b")
 # Where a clause says its purpose: "…, qua đó nâng cao …", "… nhằm nâng cao …", "… để bảo đảm …"
@@ -306,9 +309,13 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
                                    scope.support, scope.support + 0.2 + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
         reason = _REASON.search(text, clause.start, clause.end) if reason_asked else None
-        if reason and len(text[reason.end():clause.end].strip(" .;")) >= 5:
+        reason_end = clause.end
+        if reason_asked and reason is None:  # "…, xảy ra 47 vụ cháy rừng; nguyên nhân chủ yếu do …"
+            reason = _NAMED_REASON.search(text, clause.sentence_start, clause.sentence_end)
+            reason_end = clause.sentence_end
+        if reason and len(text[reason.end():reason_end].strip(" .;")) >= 5:
             # "Vì sao … giảm": "… giảm 3,1% do một số mỏ tạm dừng để cải tạo hạ tầng"
-            value = (reason.end(), clause.end)
+            value = (reason.end(), reason_end)
             found.append(Candidate(shorten(one_line(text, value).rstrip(" .;"), limit), scope.rank, quote,
                                    scope.support, scope.support + 0.15 + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))

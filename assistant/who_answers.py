@@ -505,3 +505,35 @@ def _issuers_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope])
             found.append(Candidate(shorten(issuer), scope.rank, scope.quote, scope.support,
                                    scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
+
+
+# A question about who attends: "Thành phần dự hội nghị gồm những ai", "những ai tham dự cuộc họp"
+_ATTENDANCE_ASKED = re.compile(r"\b(?:tham dự|thành phần|dự(?= (?:hội nghị|cuộc họp|họp|phiên họp|buổi)))\b")
+# Where a text says who attends: "Dự hội nghị có các đồng chí …", "với sự tham dự của …", "Thành phần: …"
+_ATTENDING = re.compile(
+    r"(?i)(?:\b(?:tham\s+)?dự\s+(?:hội nghị|cuộc họp|buổi làm việc|phiên họp|họp)\b[^.;:\n]{0,40}?\bcó\s+|"
+    r"\btham dự có\s+|"
+    r"\bvới sự tham dự của\s+|\bthành phần(?:\s+(?:tham dự|dự họp|mời))?\s*:\s*)"
+    r"(?:các đồng chí\s+|đồng chí\s+)?")
+
+
+def attendees(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return who the text says attends, for a question asking who attends: "Dự hội nghị có các đồng chí
+    Ủy viên Ban Chấp hành Đảng bộ xã, Thủ trưởng các cơ quan chuyên môn thuộc UBND xã, bí thư 24 chi bộ
+    trực thuộc." gives everything after "có các đồng chí" (offices and groups, not only agencies)."""
+    if not _ATTENDANCE_ASKED.search(match_key(analysis.text)):
+        return []
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if clause.start != clause.sentence_start:
+            continue  # read once per sentence
+        for match in _ATTENDING.finditer(text, clause.sentence_start, clause.sentence_end):
+            stop = re.compile(r";|\.(?!\d)|\n").search(text, match.end(), clause.sentence_end)
+            value = (match.end(), stop.start() if stop else clause.sentence_end)
+            if value[1] - value[0] >= 8:
+                said = shorten(one_line(text, value).rstrip(" ."), MAX_LIST_CHARS)
+                # the sentence names the meeting little ("Dự hội nghị có …" follows the one that does)
+                found.append(Candidate(said, scope.rank, scope.quote, scope.support,
+                                       scope.support + 0.25 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
