@@ -145,11 +145,14 @@ def extract_answer(
         head = " ".join(analysis.head)
         candidates = [replace(c, score=c.score + 0.05) if match_key(c.answer).startswith(head + " ") else c
                       for c in candidates]
-    if kind is QuestionKind.WHO:  # "đồng chí Vũ Thị Lan, Phó Bí thư Đảng ủy, Chủ tịch UBND xã báo cáo"
+    if kind is QuestionKind.WHO:
+        # "đồng chí Vũ Thị Lan, Phó Bí thư Đảng ủy, Chủ tịch UBND xã báo cáo": the person with the office
         candidates = [_with_person(c, hits) for c in candidates]
-    if kind is QuestionKind.WHO:  # "… do đơn vị nào xây dựng" is not answered by "Ban Xây dựng Đảng"
-        candidates = [replace(c, score=c.score - 0.3) if _verb_only_in_name(analysis, c, hits)
-                      else replace(c, score=c.score + 0.1) if _does_asked_action(analysis, c, hits) else c
+        # "… do đơn vị nào xây dựng" is not answered by "Ban Xây dựng Đảng"; "… do cơ quan nào xem xét"
+        # is by "trình Ban Thường vụ Tỉnh ủy xem xét"
+        closing, action = _asked_action(analysis, closing=True), _asked_action(analysis, closing=False)
+        candidates = [replace(c, score=c.score - 0.3) if _verb_only_in_name(closing, c, hits)
+                      else replace(c, score=c.score + 0.1) if _does_asked_action(action, c, hits) else c
                       for c in candidates]
     if analysis.excluded:  # "Ngoài Trưởng ban, … gồm những cơ quan nào": not the one set aside
         aside = set(analysis.excluded)
@@ -179,27 +182,44 @@ def _of_sibling_document(analysis: QuestionAnalysis, candidate: Candidate, hits:
     return bool(named) and not named & asked and bool(siblings)
 
 
-# The verb right after a question's doer: "do đơn vị nào xây dựng", "ai ban hành", "Sở nào chủ trì"
-_DOER_VERB = re.compile(r"(?<!\w)(?:ai|(?:cơ quan|đơn vị|sở|ban|bộ phận|phòng|tổ chức|ngành|cấp) nào)\s+"
-                        r"((?:[^\W\d_]+\s+)?[^\W\d_]+)\s*[?.]?\s*$")
-
-
-# The action a question asks the doer of, anywhere in it: "do cơ quan nào xem xét, công nhận …"
+# The action a question asks the doer of: "do cơ quan nào xem xét, công nhận …", "ai ban hành"
 _DOER_ACTION = re.compile(r"(?<!\w)(?:ai|(?:cơ quan|đơn vị|sở|ban|bộ phận|phòng|tổ chức|ngành|cấp) nào)\s+"
                           r"((?:[^\W\d_]+\s+)?[^\W\d_]+)")
+_QUESTION_END = re.compile(r"\s*[?.]?\s*")
 
 
-def _does_asked_action(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
+def _asked_action(analysis: QuestionAnalysis, *, closing: bool) -> str | None:
+    """Return the verb right after a question's doer ("xây dựng" of "do đơn vị nào xây dựng"), the first
+    one in the question or, with `closing`, the one it ends with; None when no verb follows the doer."""
+    key = match_key(analysis.text)
+    asked = next((m for m in _DOER_ACTION.finditer(key)
+                  if not closing or _QUESTION_END.fullmatch(key, m.end())), None)
+    return asked.group(1) if asked is not None and starts_with_verb(asked.group(1), 0) else None
+
+
+def _sentence_and_name(candidate: Candidate, hits: list[Hit]) -> tuple[str, str] | None:
+    """Return the candidate's sentence and its answer without the bracketed role, in match form."""
+    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return None
+    said = match_key(hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]])
+    return said, match_key(_named_part(candidate.answer))
+
+
+def _named_part(answer: str) -> str:
+    """Return an answer without the role it brackets: "Ban Tổ chức Tỉnh ủy (tổng hợp)" -> "Ban Tổ chức
+    Tỉnh ủy"."""
+    return re.sub(r"\s*\(.*", "", answer)
+
+
+def _does_asked_action(verb: str | None, candidate: Candidate, hits: list[Hit]) -> bool:
     """Return whether the answer's sentence writes the asked action right after the answer's name:
     "… tổng hợp, trình Ban Thường vụ Tỉnh ủy xem xét, công nhận" says who "xem xét, công nhận"."""
-    asked = _DOER_ACTION.search(match_key(analysis.text))
-    if asked is None or candidate.hit_index is None or candidate.hit_index >= len(hits):
-        return False
-    verb = asked.group(1)
-    if not starts_with_verb(verb, 0) or role_of_phrase(verb, (0, len(verb))) is not None:
+    if verb is None or role_of_phrase(verb, (0, len(verb))) is not None:
         return False  # a role ("Ai chủ trì …") is read by `who_candidates`, a person's included
-    said = match_key(hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]])
-    name = match_key(re.sub(r"\s*\(.*", "", candidate.answer))
+    found = _sentence_and_name(candidate, hits)
+    if found is None:
+        return False
+    said, name = found
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}\s+{re.escape(verb)}(?!\w)", said) is not None
 
 
@@ -214,7 +234,7 @@ def _with_person(candidate: Candidate, hits: list[Hit]) -> Candidate:
     if candidate.hit_index is None or candidate.hit_index >= len(hits):
         return candidate
     text = hits[candidate.hit_index].chunk.text
-    name = re.sub(r"\s*\(.*", "", candidate.answer)
+    name = _named_part(candidate.answer)
     at = text.find(name, candidate.quote[0], candidate.quote[1]) if name else -1
     if at <= 0:
         return candidate
@@ -224,18 +244,14 @@ def _with_person(candidate: Candidate, hits: list[Hit]) -> Candidate:
     return candidate
 
 
-def _verb_only_in_name(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
-    """Return whether the action a question asks the doer of ("do đơn vị nào xây dựng") is written in
-    the answer's sentence only inside the answer's own name ("phối hợp với Ban Xây dựng Đảng"): the
-    sentence does not say who does it."""
-    asked = _DOER_VERB.search(match_key(analysis.text))
-    if asked is None or candidate.hit_index is None or candidate.hit_index >= len(hits):
+def _verb_only_in_name(verb: str | None, candidate: Candidate, hits: list[Hit]) -> bool:
+    """Return whether the action a question ends on asking the doer of ("do đơn vị nào xây dựng") is
+    written in the answer's sentence only inside the answer's own name ("phối hợp với Ban Xây dựng
+    Đảng"): the sentence does not say who does it."""
+    found = _sentence_and_name(candidate, hits) if verb is not None else None
+    if found is None:
         return False
-    verb = asked.group(1)
-    if not starts_with_verb(verb, 0):
-        return False
-    said = match_key(hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]])
-    name = match_key(re.sub(r"\s*\(.*", "", candidate.answer))
+    said, name = found
     return f" {verb} " in f" {name} " and f" {verb} " not in f" {said.replace(name, ' ')} "
 
 

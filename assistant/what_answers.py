@@ -219,11 +219,14 @@ def _continued(analysis: QuestionAnalysis, text: str,
     return (best[1], best[2]) if best else None
 
 
+_CLAUSE_END = re.compile(r";|:|\.\s|\n")
+
+
 def _clause_or_item_end(text: str, start: int, end: int, plural: bool) -> int:
     """Return where the phrase from `start` ends: at a ";", ":", full stop or line break; for one thing
     asked, also at a comma before a verb or after eight words ("công khai, minh bạch, đúng quy định" is one
     requirement of short words)."""
-    stop = re.compile(r";|:|\.\s|\n").search(text, start, end)
+    stop = _CLAUSE_END.search(text, start, end)
     limit = stop.start() if stop else end
     if plural:
         return limit

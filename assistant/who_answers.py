@@ -515,6 +515,7 @@ _ATTENDING = re.compile(
     r"\btham dự có\s+|"
     r"\bvới sự tham dự của\s+|\bthành phần(?:\s+(?:tham dự|dự họp|mời))?\s*:\s*)"
     r"(?:các đồng chí\s+|đồng chí\s+)?")
+_ATTENDEES_END = re.compile(r";|\.(?!\d)|\n")
 
 
 def attendees(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
@@ -529,7 +530,7 @@ def attendees(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate
         if clause.start != clause.sentence_start:
             continue  # read once per sentence
         for match in _ATTENDING.finditer(text, clause.sentence_start, clause.sentence_end):
-            stop = re.compile(r";|\.(?!\d)|\n").search(text, match.end(), clause.sentence_end)
+            stop = _ATTENDEES_END.search(text, match.end(), clause.sentence_end)
             value = (match.end(), stop.start() if stop else clause.sentence_end)
             if value[1] - value[0] >= 8:
                 said = shorten(one_line(text, value).rstrip(" ."), MAX_LIST_CHARS)
