@@ -127,7 +127,10 @@ def is_supported(candidate: Candidate, analysis: QuestionAnalysis, threshold: fl
                else match_key(number).replace(" ", "") in haystack or written_date(number, record.text)
                for number in NUMBER.findall(analysis.text)):
         return False
-    if analysis.kind is QuestionKind.NUMBER and _unqualified_count(analysis, candidate, hits or []):
+    if analysis.kind in (QuestionKind.NUMBER, QuestionKind.WHEN) and _quoted_elsewhere(analysis, nearby):
+        return False
+    if analysis.kind is QuestionKind.NUMBER and (_unqualified_count(analysis, candidate, hits or [])
+                                                 or _other_qualifier(analysis, candidate, hits or [])):
         return False
     return not misgrounded(analysis, candidate, record, hits or [], sources)
 
@@ -156,6 +159,50 @@ def _unqualified_count(analysis: QuestionAnalysis, candidate: Candidate, hits: l
         return False  # the unit is not the answer's ("bao nhiêu tiền": "120 triệu đồng"), or nothing more
     clause = set(content_terms(hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]]))
     return not set(rest) <= clause
+
+
+# A name the question quotes: “Đưa hàng Việt về xã, phường năm 2026”, "Ngày sách"
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,160})[”\"]")
+
+
+def _quoted_elsewhere(analysis: QuestionAnalysis, nearby: str) -> bool:
+    """Return whether a name the question quotes is missing from the answer's passage, heading path and
+    document name: the figure of "Chương trình “Đưa hàng Việt về xã”" is not one of the passage on
+    another programme of the same report."""
+    near = set(content_terms(nearby))
+    return any(len(words) >= 2 and not set(words) <= near
+               for words in (content_terms(m.group(1)) for m in _QUOTED.finditer(analysis.text)))
+
+
+_WORD = re.compile(r"\w+(?:[-/.]\w+)*")
+# Nouns of a kind the word after them names: "ngân sách Trung ương / tỉnh / xã", "bảo hiểm y tế / xã hội"
+# (most nouns are followed by words that say more of the same thing: "bài thi học sinh giỏi" is also
+# "bài thi tính theo thang điểm 20")
+_QUALIFIED_NOUNS = frozenset({("ngân", "sách"), ("bảo", "hiểm"), ("nguồn", "vốn")})
+
+
+def _other_qualifier(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
+    """Return whether the answer's clause writes a noun of a kind the question names with another kind:
+    "Ngân sách tỉnh bố trí 14,5 tỷ đồng" does not say what "Ngân sách Trung ương hỗ trợ bao nhiêu", nor
+    "tham gia bảo hiểm y tế đạt 93,2%" the rate of "bảo hiểm xã hội". The question's two words after the
+    shared pair must both be missing from the clause, and the clause's own word there be a content word."""
+    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return False
+    asked = _WORD.findall(match_key(analysis.text))
+    clause = hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]]
+    said = _WORD.findall(match_key(clause))
+    said_set = set(said)
+    pairs = {(said[j], said[j + 1]): said[j + 2] for j in range(len(said) - 2)}
+    for i in range(len(asked) - 3):
+        pair, qualifier = (asked[i], asked[i + 1]), asked[i + 2:i + 4]
+        if pair not in pairs or pair not in _QUALIFIED_NOUNS or any(
+                word in STOPWORDS or not word.isalpha() for word in qualifier):
+            continue
+        other = pairs[pair]
+        if (other.isalpha() and other not in STOPWORDS and not starts_with_verb(other, 0)
+                and not set(qualifier) & said_set):
+            return True
+    return False
 
 
 # Words after the counted thing that say where or when, not which: "bao nhiêu hộ năm 2025", "… người tại xã"

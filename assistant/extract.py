@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from assistant.doc_answers import doc_candidates
 from assistant.evidence import (
+    MAX_LIST_CHARS,
     NUMBER,
     Candidate,
     asked_numbers,
@@ -167,7 +168,25 @@ def extract_answer(
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)
-    return _whole_list(best, candidates) if analysis.plural else best
+    return _with_listed(_whole_list(best, candidates), hits) if analysis.plural else best
+
+
+# A bracket naming the members of what comes before it: " (Bình Yên, Phú Đình, Tràng Xá)"
+_LISTED = re.compile(r"\s*\(([^()\n]{3,300}?,[^()\n]{2,300}?)\)")
+
+
+def _with_listed(candidate: Candidate, hits: list[Hit]) -> Candidate:
+    """Return a plural answer with the bracket its passage writes right after it: "các xã vùng cao"
+    of "… tại các xã vùng cao (Bình Yên, Phú Đình, Tràng Xá)" names none of the communes asked."""
+    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return candidate
+    text = hits[candidate.hit_index].chunk.text
+    answer = candidate.answer.rstrip(" .;,")
+    at = text.find(answer, candidate.quote[0]) if answer else -1
+    listed = _LISTED.match(text, at + len(answer)) if at >= 0 else None
+    if listed is None or len(answer) + len(listed.group(0)) > MAX_LIST_CHARS:
+        return candidate
+    return replace(candidate, answer=f"{answer} ({one_line(text, listed.span(1))})")
 
 
 def _of_sibling_document(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:

@@ -254,13 +254,20 @@ _NOT_UNIT = frozenset({"trong", "trên", "của", "cho", "vào", "ở", "tại",
                        "đến", "từ", "sau", "trước", "mỗi", "hằng", "hàng"})
 
 
+# What is only ever counted in money: "Tổng mức đầu tư … là bao nhiêu?", "kinh phí … bao nhiêu?"
+_MONEY_ASKED = re.compile(
+    r"\b(?:tổng mức đầu tư|kinh phí|chi phí|số tiền|tổng vốn|vốn đầu tư|dự toán|ngân sách)\b")
+
+
 def _number_unit(key: str) -> str | None:
     """Return the noun counted by "bao nhiêu"/"mấy": "bao nhiêu lớp tập huấn" -> "lớp tập huấn"."""
     match = re.search(r"(?:bao nhiêu|mấy)\s+((?:\w+)(?:\s+\w+)?)", key)
     if match and match.group(1).split()[0] in _NOT_UNIT:
         match = None  # "đạt bao nhiêu trong năm 2030": what follows is a time, not the counted unit
     if not match:
-        return "%" if ("phần trăm" in key or "tỷ lệ" in key or "tỉ lệ" in key) else None
+        if "phần trăm" in key or "tỷ lệ" in key or "tỉ lệ" in key:
+            return "%"
+        return "tiền" if _MONEY_ASKED.search(key) else None
     if match.group(1).split()[0] in {"một", "mỗi"}:
         return None  # "thu nhập bao nhiêu một năm": a rate, no counted noun
     words = [w for w in match.group(1).split() if w not in STOPWORDS]

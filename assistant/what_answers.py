@@ -486,6 +486,10 @@ _WHAT_IS = re.compile(
 _IS_SENTENCE = re.compile(r"([^.;:\n]{3,80}?)\s+là\s+([^;.\n]{3,200})")
 
 
+# A lead-in naming where the question looks: "Theo Hướng dẫn số 12 của …, ", "Trong kế hoạch này, "
+_CITED_LEAD = re.compile(r"^(?:theo|trong|tại|ở)\s[^,]{3,120},\s*")
+
+
 def definitions(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return what the text says the question's subject is, when its own subject is how the question
     opens: "Chủ tịch Hội đồng là Phó Chủ tịch UBND tỉnh phụ trách lĩnh vực nội chính, có nhiệm vụ …"
@@ -494,7 +498,8 @@ def definitions(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candida
     asked = _WHAT_IS.match(match_key(analysis.text))
     if not asked:
         return []
-    subject = content_terms(asked.group(1))
+    # "Theo Hướng dẫn …, trọng tâm của … là gì": the subject follows the document the question cites
+    subject = content_terms(_CITED_LEAD.sub("", asked.group(1)))
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause
