@@ -18,7 +18,7 @@ from indexer.model import DocumentMetadata, DocumentRecord
 from indexer.normalize import match_key
 
 MAX_ANSWER_CHARS = 200
-MAX_LIST_CHARS = 400  # a list answer names every item, so it may run longer
+MAX_LIST_CHARS = 500  # a list answer names every item, so it may run longer (seven headings)
 # A số hiệu: "05-CT/TU", "15/2023/QH15", "02-KH/BCĐ"
 NUMBER = re.compile(r"\b\d+(?:/\d{4})?[-/][0-9A-ZĐa-zđ]+(?:[-/.][0-9A-ZĐa-zđ]+)*")
 _CONTEXT_WEIGHT = 0.5  # a term found only in the heading path counts half
@@ -244,7 +244,10 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
     năm …" of a document that never writes 95 (a count the question gives must be in the document).
     """
     nearby_key = toneless(nearby)
-    missing = [name for name in analysis.names if not contains_name(_unquoted(document), toneless(name))]
+    unquoted = _unquoted(document)
+    found = {name for name in analysis.names if contains_name(unquoted, toneless(name))}
+    missing = [name for name in analysis.names if name not in found
+               and not any(_locates(analysis.text, place, name) for place in found)]
     missing += [year for year in analysis.years if year not in nearby_key]
     # a period is its two years together: "vụ Đông Xuân 2025 - 2026" is not "vụ Đông Xuân 2026 - 2027"
     missing += [f"{a}-{b}" for a, b in _YEAR_RANGE.findall(analysis.text)
@@ -256,6 +259,13 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
     written = _numbers_of(document)
     missing += [count for count in given_counts(analysis.text) if count not in written]
     return missing
+
+
+def _locates(question: str, place: str, name: str) -> bool:
+    """Return whether the question writes a name right after a place, as where that place is: "ở Cần
+    Giuộc, Long An" (a district's own notice need not name its province)."""
+    return re.search(rf"{re.escape(place)}\s*,\s*(?:tỉnh\s+|thành phố\s+)?{re.escape(name)}(?!\w)",
+                     question) is not None
 
 
 # A number as a question gives it, outside dates, hours and số hiệu: "95 năm", "lần thứ 3", "1.500 hộ"

@@ -50,9 +50,12 @@ from assistant.spans import person_mentions, role_of_phrase, starts_with_verb
 from assistant.what_answers import (
     asked_contact,
     definitions,
+    done_by_another,
+    labelled_values,
     positions_held,
     row_cells,
     tasks_of_agency,
+    under_other_label,
     venues,
     what_candidates,
 )
@@ -97,6 +100,9 @@ def extract_answer(
         candidates = who_candidates(analysis, scopes, use_headings)
         if analysis.plural:  # "giao nhiệm vụ cho những cơ quan nào": the agencies heading its parts
             candidates += outline_candidates(analysis, hits, get_record) + attendees(analysis, scopes)
+        labelled = labelled_values(analysis, scopes)  # "những ai dự … tại điểm cầu cấp xã": when the
+        if any(under_other_label(analysis, c, hits) for c in candidates):  # text labels other cases too
+            candidates += labelled  # ("Điểm cầu cấp tỉnh: …"); "Các ủy viên: …" is read by who_candidates
     elif kind is QuestionKind.WHEN or kind is QuestionKind.ISSUE_DATE:
         candidates = when_candidates(analysis, scopes)
     elif kind is QuestionKind.NUMBER:
@@ -136,6 +142,12 @@ def extract_answer(
     candidates = (meta + candidates + self_candidates(analysis, hits, get_record)
                   + title_names(analysis, hits, get_record) + signer_as_person(analysis, hits, get_record)
                   + signer_office(analysis, hits, get_record))
+    if kind is QuestionKind.WHAT or kind is QuestionKind.LIST:  # "Sở Nội vụ được giao nâng cao những gì"
+        candidates = [replace(c, score=c.score - 0.05) if done_by_another(analysis, c, hits) else c
+                      for c in candidates]
+    if labelled_values(analysis, scopes):  # asked "tại điểm cầu cấp xã": not the line "Điểm cầu cấp tỉnh: …"
+        candidates = [replace(c, score=c.score - 0.2) if under_other_label(analysis, c, hits) else c
+                      for c in candidates]
     if kind not in METADATA_KINDS and kind is not QuestionKind.WHO:
         # an answer made only of the question's own words says nothing new (an agency named in the
         # question is scored down in `who_candidates` instead: "Ban X (tham mưu Ban Y …)" may repeat it)
@@ -146,6 +158,9 @@ def extract_answer(
         head = " ".join(analysis.head)
         candidates = [replace(c, score=c.score + 0.05) if match_key(c.answer).startswith(head + " ") else c
                       for c in candidates]
+    if kind is QuestionKind.WHO or kind is QuestionKind.ISSUER:
+        # "… ngày 24/11/2023 của Hội nghị lần thứ tám BCHTW": a meeting alone is nobody
+        candidates = [c for c in candidates if not _EVENT_ONLY.fullmatch(match_key(_named_part(c.answer)))]
     if kind is QuestionKind.WHO:
         # "đồng chí Vũ Thị Lan, Phó Bí thư Đảng ủy, Chủ tịch UBND xã báo cáo": the person with the office
         candidates = [_with_person(c, hits) for c in candidates]
@@ -240,6 +255,10 @@ def _does_asked_action(verb: str | None, candidate: Candidate, hits: list[Hit]) 
         return False
     said, name = found
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}\s+{re.escape(verb)}(?!\w)", said) is not None
+
+
+# An answer naming only a meeting, not who held it: "Hội nghị", "Hội thảo", "Hội nghị lần thứ tám"
+_EVENT_ONLY = re.compile(r"(?:các\s+)?(?:hội nghị|hội thảo|phiên họp|cuộc họp|kỳ họp)(?:\s+lần\s+thứ\s+\w+)?")
 
 
 # Offices between a person's name and the office an answer gives: ", Phó Bí thư Đảng ủy, "

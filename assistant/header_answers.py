@@ -175,6 +175,9 @@ def _loose(value: str) -> re.Pattern[str]:
 # Quyết định "ban hành cái gì" is its trích yếu too ("Ban hành Kế hoạch triển khai …")
 _ABOUT = re.compile(r"\b(?:về vấn đề gì|vấn đề gì|về nội dung gì|nội dung gì|về việc gì|về gì|nói về gì"
                     r"|ban hành (?:cái |văn bản |những )?gì|trích yếu)\b")
+# "ban hành … gì" in a clause of time asks what was issued then, which the passages say, not what the
+# document is: "… triển khai sau khi Ban Chỉ đạo tỉnh ban hành văn bản gì"
+_WHEN_CLAUSE = re.compile(r"\b(?:sau|trước)\s+khi(?:\s+\S+){0,8}\s+$")
 # "… có tên gọi là gì", "tên chính thức là gì": the quoted name a document's title gives its subject
 _NAME_ASKED = re.compile(r"\btên(?: gọi| chính thức| đầy đủ)? (?:là )?gì\b")
 
@@ -188,7 +191,10 @@ def self_candidates(analysis: QuestionAnalysis, hits: list[Hit],
     issuer cover the question; "Thông báo 318-TB/TU … kết luận về vấn đề gì?" by its trích yếu, and so
     is "Kế hoạch tháng 02/2026 của Đảng ủy xã X có trích yếu là gì?" when its own name covers the question.
     """
-    about = analysis.kind is QuestionKind.WHAT and bool(_ABOUT.search(match_key(analysis.text)))
+    key = match_key(analysis.text)
+    about = analysis.kind is QuestionKind.WHAT and any(
+        not match.group(0).startswith("ban hành") or not _WHEN_CLAUSE.search(key, 0, match.start())
+        for match in _ABOUT.finditer(key))
     if analysis.kind is not QuestionKind.DOC and not about:
         return []
     asked = asked_numbers(analysis)

@@ -8,6 +8,7 @@ of the document's cleaned text (the same parse that cut its passages), built onc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -100,6 +101,8 @@ def _parts(analysis: QuestionAnalysis, section: Section) -> list[str]:
         part = actor or (label if whole_names else None)
         if part:
             parts.append(shorten(part, ITEM_CHARS))
+    if len(parts) >= 2 and all(re.match(r"[Vv]ề\s", part) for part in parts):
+        parts = [part[3:].lstrip() for part in parts]  # "1. Về phát triển kinh tế": the topic, not "Về"
     return parts
 
 

@@ -129,7 +129,7 @@ _AGENCY_HEADS = (
     "thủ tướng", "quốc hội", "thuế", "thống kê", "kiểm toán", "tòa án", "viện kiểm sát", "cơ quan",
     "đơn vị", "doanh nghiệp", "tập đoàn", "tổng công ty", "công ty", "bảo hiểm xã hội", "bhxh",
     "bộ chỉ huy", "tổ công tác", "tổ giúp việc", "tổ hỗ trợ", "tcc", "tccs", "ủy viên", "lực lượng",
-    "bưu điện", "chi nhánh",
+    "bưu điện", "chi nhánh", "liên hiệp", "liên minh",
     "các", "những", "mỗi", "cán bộ", "ngành", "địa phương",
 )
 _NOT_AGENCY = re.compile(
@@ -359,7 +359,7 @@ _NAME_HEAD = re.compile(
     r"Cơ quan|Tòa án|Trường|Hội|Đoàn|Liên đoàn|Bệnh viện|Thuế|Thống kê|Chính phủ|Quốc hội|Thủ tướng|"
     r"(?:Phó )?Chủ tịch|Giám đốc|(?:Phó )?Bí thư|Thủ trưởng|Chánh Văn phòng|Trưởng ban|Ngân hàng|Đài|"
     r"Công ty|Hiệp hội|Bảo hiểm xã hội|Kiểm toán|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Chi nhánh"
-    r"|Chi hội|Chi đoàn|Chi bộ|Bưu điện|Liên minh"
+    r"|Chi hội|Chi đoàn|Chi bộ|Bưu điện|Liên minh|Liên hiệp"
     rf"|(?:Phòng|Thường trực|Báo|Cổng)(?=\s+[{_UPPER}]))(?!\w)"  # "Phòng Tư pháp", not "Phòng, chống …"
 )
 # Lower-case words that still belong to a name: "Ủy ban nhân dân tỉnh", "Ủy ban kiểm tra Tỉnh ủy"

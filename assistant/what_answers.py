@@ -17,9 +17,10 @@ from assistant.evidence import (
 )
 from assistant.facts import Fact, quoted
 from assistant.list_answers import named_by_head, quoted_series, without_excluded
+from assistant.model import Hit
 from assistant.question import STOPWORDS, QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import SINGLING, Scope, document_name, nearby_fit, one_line, rank_prior
-from assistant.spans import find_actor, folded, person_mentions, starts_with_verb
+from assistant.spans import find_actor, folded, is_agency, person_mentions, starts_with_verb
 from indexer.abbreviations import expand_abbreviations
 from indexer.normalize import match_key
 
@@ -46,7 +47,8 @@ _STOP = STOPWORDS
 _TOKEN_SPAN = re.compile(r"\w+(?:[-/.]\w+)*")
 
 
-def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int],
+              sentence_start: int | None = None) -> tuple[int, int] | None:
     """Return the span from the longest run of question words in a sentence to the end of its clause.
 
     "… tăng cường liên kết giữa hợp tác xã với nông hộ và doanh nghiệp chế biến; …" for "liên kết
@@ -73,6 +75,14 @@ def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> t
     if best is None or best[1] < 2:
         return None
     _, _, run_begin, run_stop = best
+    # the few words opening the clause before the run belong to what it says: "Cụ thể hóa để triển khai
+    # … Chỉ thị số 07" for "Mục đích … triển khai Chỉ thị 07 là gì"
+    if sentence_start is not None:
+        first = min(span[0], sentence_start)
+        opens = max([first] + [m.end() for m in re.finditer(r"[;:]\s*|\.\s+", text[:run_begin])
+                               if m.end() > first])
+        if 0 < len(text[opens:run_begin].split()) <= 5 and "," not in text[opens:run_begin]:
+            run_begin = opens
     stops = (text.find(";", run_stop, span[1]), text.find(". ", run_stop, span[1]))
     clause_end = min([p for p in stops if p >= 0] or [span[1]])
     if analysis.kind is QuestionKind.LIST or "những" in analysis.focus or re.search(
@@ -133,7 +143,8 @@ def _before_run(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) ->
 
 def _names_label(analysis: QuestionAnalysis, label: str) -> bool:
     """Return whether the question writes a line's label of two words or more: "điểm cầu cấp xã"."""
-    return len(content_terms(label)) >= 2 and f" {match_key(label)} " in f" {match_key(analysis.text)} "
+    return len(content_terms(label)) >= 2 and re.search(
+        rf"(?<!\w){re.escape(match_key(label))}(?!\w)", match_key(analysis.text)) is not None
 
 
 def _gap(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[tuple[int, int], bool] | None:
@@ -266,6 +277,42 @@ def _singled_out(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -
     return None
 
 
+def labelled_values(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return what follows a line's label the question writes: "Điểm cầu cấp xã: Đồng chí Bí thư …" for
+    "tại điểm cầu cấp xã có những thành phần nào" (or "những ai dự … tại điểm cầu cấp xã")."""
+    limit = MAX_LIST_CHARS if analysis.plural else MAX_ANSWER_CHARS
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        labelled = _LINE_LABEL.match(text, clause.sentence_start, clause.sentence_end)
+        if labelled is None or clause.start != clause.sentence_start:
+            continue
+        if _names_label(analysis, labelled.group(1)) and (
+                analysis.kind is not QuestionKind.WHO or not is_agency(labelled.group(1))):
+            # (a who question's agency labelling its tasks, "- Sở Tài chính: Chủ trì, …", is their doer)
+            value = (labelled.end(), clause.sentence_end)
+            quote = (clause.sentence_start, clause.sentence_end) if analysis.kind is QuestionKind.LIST \
+                else scope.quote
+            found.append(Candidate(shorten(one_line(text, value), limit), scope.rank, quote, scope.support,
+                                   scope.support + 0.25 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found
+
+
+def under_other_label(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
+    """Return whether an answer lies on a line whose label is a sibling of one the question writes:
+    "Điểm cầu cấp tỉnh: …" when the question asks of "điểm cầu cấp xã" (same first words, another case)."""
+    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return False
+    text = hits[candidate.hit_index].chunk.text
+    at = text.find(candidate.answer[:40])  # where the answer is (its quote may be a wider span)
+    labelled = _LINE_LABEL.match(text, text.rfind("\n", 0, candidate.quote[0] if at < 0 else at) + 1)
+    if labelled is None or _names_label(analysis, labelled.group(1)):
+        return False
+    label = content_terms(labelled.group(1))
+    return len(label) >= 2 and re.search(rf"(?<!\w){re.escape(' '.join(label[:-1]))}\s+\w+",
+                                         match_key(analysis.text)) is not None
+
+
 def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the best-matching sentences, and quoted names introduced by question words."""
     found = named_by_head(analysis, scopes) + (quoted_series(scopes) if analysis.plural else [])
@@ -286,7 +333,7 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
         if analysis.kind is QuestionKind.LIST:  # a list is read over its whole sentence
             quote = (clause.sentence_start, clause.sentence_end)
         singled = _singled_out(analysis, text, quote)
-        anchored = _anchored(analysis, text, singled or quote)
+        anchored = _anchored(analysis, text, singled or quote, None if singled else clause.sentence_start)
         window = anchored or _best_window(analysis, text, singled or quote)
         # of two clauses of one long sentence, the one matching the question; and a sentence that goes
         # on after the words the question repeats (where its answer would be) over one that stops there
@@ -300,12 +347,7 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
         found.append(Candidate(shorten(without_excluded(analysis, one_line(text, window)), limit), scope.rank,
                                quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
-        labelled = _LINE_LABEL.match(text, clause.sentence_start, clause.sentence_end)
-        if labelled and clause.start == clause.sentence_start and _names_label(analysis, labelled.group(1)):
-            # "Điểm cầu cấp xã: Đồng chí Bí thư …" for "tại điểm cầu cấp xã có những thành phần nào"
-            value = (labelled.end(), clause.sentence_end)
-            found.append(Candidate(shorten(one_line(text, value), limit), scope.rank, quote, scope.support,
-                                   scope.support + 0.25 + rank_prior(scope.rank), scope.hit.doc.doc_id))
+        found += labelled_values(analysis, [scope])
         basis = _BASIS.match(text, clause.sentence_start, clause.sentence_end) if basis_asked else None
         if basis:  # "… tổ chức căn cứ vào đâu": "Căn cứ yêu cầu nhiệm vụ và thực trạng …, tổ chức …"
             found.append(Candidate(shorten(one_line(text, basis.span(1)), limit), scope.rank, quote,
@@ -401,6 +443,17 @@ def tasks_of_agency(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
         found.append(Candidate(shorten(one_line(text, task).rstrip(" ;.")), scope.rank, scope.quote, backing,
                                backing + 0.2 + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
+
+
+def done_by_another(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
+    """Return whether the answer's clause is done by an agency other than the one the question asks
+    about: "Sở Tài chính chủ trì … hoàn thành điều chỉnh Quy hoạch …" says nothing of what "Sở Nội vụ
+    được giao nâng cao những gì"."""
+    if not analysis.agencies or candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return False
+    text = hits[candidate.hit_index].chunk.text
+    actor = find_actor(text, *candidate.quote)
+    return actor is not None and not _names_agency(text[actor.name[0]:actor.name[1]], analysis.agencies)
 
 
 def _names_agency(name: str, agencies: tuple[str, ...]) -> bool:

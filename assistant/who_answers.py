@@ -210,10 +210,15 @@ def class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
             found.append(Candidate(shorten(heading[named.end():].strip(" :."), MAX_LIST_CHARS), scope.rank,
                                    scope.quote, scope.support, scope.support + 0.25 + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
+    sentence_support: dict[tuple[int, int], float] = {}  # the list is read over its whole sentence
+    for scope in scopes:
+        key = (scope.rank, scope.clause.sentence_start)
+        sentence_support[key] = max(sentence_support.get(key, 0.0), scope.support)
     for scope in scopes:
         text, clause = scope.text, scope.clause
         if clause.start != clause.sentence_start:
             continue  # read over the whole sentence, once
+        backing = sentence_support[(scope.rank, clause.sentence_start)]
         for match in opening.finditer(text, clause.sentence_start, clause.sentence_end):
             stop = re.compile(r"[;.]|\n").search(text, match.end(), clause.sentence_end)
             end = stop.start() if stop else clause.sentence_end
@@ -223,9 +228,9 @@ def class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
                 continue
             listed = (match.end(), match.end() + len(", ".join(kept)))
             before = re.search(r"(\w+)\s*$", match_key(text[max(0, match.start() - 30):match.start()]))
-            fit = 0.25 + (0.1 if office and before and before.group(1) == office.group(1) else 0.0)
+            fit = 0.25 + (0.2 if office and before and before.group(1) == office.group(1) else 0.0)
             found.append(Candidate(shorten(one_line(text, listed), MAX_LIST_CHARS), scope.rank, scope.quote,
-                                   scope.support, scope.support + fit + rank_prior(scope.rank),
+                                   backing, backing + fit + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
     return found
 

@@ -10,6 +10,7 @@ Every passage here is invented (a Quảng Trị provincial plan); none is a gold
 from assistant.answer import _other_qualifier
 from assistant.evidence import Candidate
 from assistant.question import analyse_question
+from indexer.model import DocumentMetadata
 from tests.assistant.builders import answer_text, document, hit
 
 PLAN = """IV. KINH PHÍ
@@ -83,3 +84,123 @@ def test_a_plural_answer_keeps_the_bracket_naming_its_members() -> None:
     # a bracket that is not right after the answer, or holds no list, is left out
     other = Candidate("phiên chợ nông sản", 0, (0, len(line)), 0.8, 1.0, "kh-qt")
     assert _with_listed(other, hits).answer == "phiên chợ nông sản"
+
+
+DECISION = """Điều 3. Chánh Văn phòng HĐND và UBND huyện; Trưởng các phòng: Nội vụ, Y tế, Văn hóa và \
+Thông tin; Chủ tịch UBND các xã, thị trấn và Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách \
+nhiệm thi hành Quyết định này.
+"""
+DECISION_RECORD = document(DECISION, doc_id="qd-hh")
+
+
+def test_the_office_the_question_puts_before_a_class_picks_its_members() -> None:
+    hits = [hit(DECISION_RECORD, DECISION.strip(), "Điều 3.")]
+    question = "Trưởng những phòng nào chịu trách nhiệm thi hành Quyết định?"
+    assert answer_text(question, hits, DECISION_RECORD) == "Nội vụ, Y tế, Văn hóa và Thông tin"
+
+
+def test_a_province_written_after_the_district_is_where_it_is() -> None:
+    from assistant.evidence import ungrounded
+
+    notice = "Huyện Hải Hậu tổ chức 04 lớp tập huấn."
+    asked = analyse_question("Huyện Hải Hậu, Nam Định tổ chức bao nhiêu lớp tập huấn?")
+    assert ungrounded(asked, notice, notice) == []
+    # a province asked on its own is still needed
+    asked = analyse_question("Tỉnh Nam Định tổ chức bao nhiêu lớp tập huấn ở huyện Hải Hậu?")
+    assert ungrounded(asked, notice, notice) == ["Nam Định"]
+
+
+MEETING = """Ngày 12/5/2026, Ban Chỉ đạo tỉnh tổ chức Phiên họp thứ hai theo hình thức trực tuyến(1).
+Điểm cầu cấp tỉnh: với sự tham dự của các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy, lãnh đạo các sở, ngành.
+Điểm cầu cấp xã: Đồng chí Bí thư Đảng ủy, đồng chí Chủ tịch UBND, công chức văn hóa - xã hội.
+"""
+MEETING_RECORD = document(MEETING, doc_id="tb-bcd")
+
+
+def test_who_attends_where_the_question_names_the_line_label() -> None:
+    notes = MEETING[MEETING.index("Điểm cầu cấp tỉnh"):].strip()
+    hits = [hit(MEETING_RECORD, notes, "Chú thích 1")]
+    answer = answer_text("Những ai dự Phiên họp thứ hai tại điểm cầu cấp xã?", hits, MEETING_RECORD)
+    assert answer.startswith("Đồng chí Bí thư Đảng ủy, đồng chí Chủ tịch UBND")
+
+
+def test_the_words_opening_a_clause_before_the_question_words_are_kept() -> None:
+    aims = "1. Cụ thể hóa để triển khai kịp thời Chỉ thị số 15-CT/TU của Ban Thường vụ Tỉnh ủy.\n"
+    record = document(aims, doc_id="kh-md")
+    hits = [hit(record, aims.strip(), "I. MỤC ĐÍCH")]
+    answer = answer_text("Mục đích đầu tiên của kế hoạch triển khai Chỉ thị 15-CT/TU là gì?", hits, record)
+    assert answer.startswith("Cụ thể hóa để triển khai")
+
+
+def test_a_clause_done_by_another_agency_than_the_one_asked_about() -> None:
+    from assistant.what_answers import done_by_another
+
+    tasks = ("- Sở Tài chính chủ trì, hoàn thành điều chỉnh quy hoạch tỉnh, bảo đảm đồng bộ.\n"
+             "- Sở Nội vụ chủ trì, sắp xếp tổ chức bộ máy; nâng cao năng lực, kỷ luật công vụ.\n")
+    record = document(tasks, doc_id="kh-nv")
+    hits = [hit(record, tasks.strip(), "II. NHIỆM VỤ")]
+    finance = (tasks.index("Sở Tài chính"), tasks.index("\n"))
+    interior = (tasks.index("Sở Nội vụ"), len(tasks.strip()))
+    asked = analyse_question("Sở Nội vụ được giao nâng cao những gì?")
+    assert done_by_another(asked, Candidate("?", 0, finance, 0.5, 0.5, "kh-nv"), hits)
+    assert not done_by_another(asked, Candidate("?", 0, interior, 0.5, 0.5, "kh-nv"), hits)
+    unnamed = analyse_question("Kế hoạch yêu cầu nâng cao những gì?")
+    assert not done_by_another(unnamed, Candidate("?", 0, finance, 0.5, 0.5, "kh-nv"), hits)
+
+
+def test_a_union_of_associations_is_named_whole() -> None:
+    from assistant.spans import is_agency
+
+    assert is_agency("Liên hiệp các Hội Văn học nghệ thuật tỉnh")
+    line = "Tiếp tục đổi mới, nâng cao hiệu quả hoạt động của Liên hiệp các Hội Văn học nghệ thuật tỉnh."
+    record = document(line + "\n", doc_id="kh-vh")
+    answer = answer_text("Kế hoạch nhằm nâng cao hiệu quả hoạt động của tổ chức nào?",
+                         [hit(record, line, "II. NHIỆM VỤ")], record)
+    assert answer.startswith("Liên hiệp các Hội Văn học nghệ thuật tỉnh")
+
+
+def test_a_meeting_alone_does_not_answer_who_issued_a_resolution() -> None:
+    line = ("- Thực hiện Nghị quyết số 19-NQ/TW, ngày 16/6/2022 của Hội nghị lần thứ năm Ban Chấp hành "
+            "Trung ương Đảng khóa XIII về nông nghiệp, nông dân, nông thôn.")
+    record = document(line + "\n", doc_id="hd-nn")
+    answer = answer_text("Nghị quyết 19-NQ/TW ngày 16/6/2022 về nông nghiệp do cơ quan nào ban hành?",
+                         [hit(record, line, "II. NHIỆM VỤ")], record)
+    assert "Ban Chấp hành Trung ương" in answer
+
+
+def test_a_who_question_is_not_answered_by_the_tasks_its_agency_labels() -> None:
+    line = ("- Sở Tài chính: Chủ trì, phối hợp với Ban Quản lý Khu kinh tế tỉnh lập danh mục dự án cần "
+            "rà soát.")
+    record = document(line + "\n", doc_id="kh-tc")
+    answer = answer_text("Sở Tài chính phối hợp với đơn vị nào để lập danh mục dự án cần rà soát?",
+                         [hit(record, line, "IV. TỔ CHỨC THỰC HIỆN")], record)
+    assert answer.startswith("Ban Quản lý Khu kinh tế tỉnh")
+
+
+def test_parts_headed_về_are_listed_by_their_topics() -> None:
+    plan = ("II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU\n1. Về phát triển kinh tế, thúc đẩy tăng trưởng\n"
+            "- Sở Tài chính tham mưu điều hành ngân sách.\n2. Về văn hóa, xã hội, giảm nghèo\n"
+            "- Sở Y tế nâng cao chất lượng khám chữa bệnh.\n3. Về quốc phòng, an ninh\n"
+            "- Công an tỉnh bảo đảm trật tự an toàn xã hội.\n")
+    record = document(plan, doc_id="kh-nvgp")
+    answer = answer_text("Phần nhiệm vụ, giải pháp chủ yếu của kế hoạch gồm những nhóm nào?",
+                         [hit(record, plan.strip(), "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU")], record)
+    assert answer == ("phát triển kinh tế, thúc đẩy tăng trưởng; văn hóa, xã hội, giảm nghèo; "
+                      "quốc phòng, an ninh")
+
+
+def test_what_an_agency_issues_in_a_clause_of_time_is_not_the_document_itself() -> None:
+    from assistant.header_answers import self_candidates
+
+    notice = ("THÔNG BÁO\nKết luận Phiên họp thứ hai Ban Chỉ đạo tỉnh\n"
+              "Sau khi Ban Chỉ đạo tỉnh ban hành Kế hoạch hành động, các sở, ngành khẩn trương triển khai.\n")
+    meta = DocumentMetadata(doc_type="thông báo", number="05-TB/BCĐ",
+                            title="Kết luận Phiên họp thứ hai Ban Chỉ đạo tỉnh")
+    record = document(notice, doc_id="tb-kl", metadata=meta)
+    hits = [hit(record, notice.strip().splitlines()[-1], "II. NHIỆM VỤ")]
+    asked = analyse_question("Theo Thông báo 05-TB/BCĐ, các sở, ngành phải triển khai sau khi Ban Chỉ đạo "
+                             "tỉnh ban hành văn bản gì?")
+    assert self_candidates(asked, hits, lambda _: record) == []
+    # what the document itself issues is its own name
+    asked = analyse_question("Thông báo 05-TB/BCĐ ban hành nội dung gì?")
+    assert [c.answer for c in self_candidates(asked, hits, lambda _: record)] == [meta.title]
