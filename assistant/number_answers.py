@@ -7,10 +7,19 @@ from __future__ import annotations
 import itertools
 import re
 
-from assistant.evidence import Candidate, bigrams
+from assistant.evidence import Candidate, bigrams, support
 from assistant.facts import Fact, quantities, times
 from assistant.question import STOPWORDS, QuestionAnalysis, content_terms
-from assistant.scope import PHRASE_EDGE, Scope, leading_terms, nearby_fit, one_line, rank_prior, series_fit
+from assistant.scope import (
+    PHRASE_EDGE,
+    Scope,
+    document_name,
+    leading_terms,
+    nearby_fit,
+    one_line,
+    rank_prior,
+    series_fit,
+)
 from indexer.normalize import match_key
 
 # A number asked by the noun it follows: "thang điểm mấy?", "lần thứ bao nhiêu?" (the last words before it)
@@ -248,4 +257,46 @@ _MONEY_WORDS = frozenset({"kinh phí", "ngân sách", "mức hỗ", "mức chi",
 
 def number_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return quantities with their unit, numbers labelled by the noun asked, and counts written in words."""
-    return _quantities(analysis, scopes) + _numbered(analysis, scopes) + _spelled_counts(analysis, scopes)
+    return (_quantities(analysis, scopes) + _numbered(analysis, scopes) + _spelled_counts(analysis, scopes)
+            + _unit_labelled(analysis, scopes))
+
+
+# A value whose unit its label brackets, as a table row is written out: "Kinh phí (triệu đồng): 1.820"
+#   ([^\W\d_][^.:;()\n]{1,60}?)   the label
+#   \s*\(([^()\n]{1,24})\)        its unit in brackets
+#   \s*:\s*(\d[\d.,]*\d|\d)       the value, no unit of its own after it
+_UNIT_LABELLED = re.compile(r"([^\W\d_][^.:;()\n]{1,60}?)\s*\(([^()\n]{1,24})\)\s*:\s*"
+                            r"(\d[\d.,]*\d|\d)(?!\d|[.,]\d)(?!\s*[^\W\d_%])")
+
+
+def _unit_labelled(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return values of a written-out table row whose label names what is asked and brackets its unit:
+    "- 3. Xã Tiêu Lộc. Số hộ (hộ): 52. Kinh phí (triệu đồng): 1.820." gives "1.820 triệu đồng" for "Kinh
+    phí phân bổ cho xã Tiêu Lộc là bao nhiêu triệu đồng?", backed by the whole row (line)."""
+    unit_terms = content_terms(analysis.unit) if analysis.unit and analysis.unit != "%" else ()
+    asked = set(analysis.terms)
+    found = []
+    lines: set[tuple[int, int]] = set()
+    for scope in scopes:
+        text = scope.text
+        start = text.rfind("\n", 0, scope.clause.start) + 1
+        end = text.find("\n", scope.clause.start)
+        line = (start, len(text) if end < 0 else end)
+        if (scope.rank, line[0]) in lines:
+            continue
+        lines.add((scope.rank, line[0]))
+        for match in _UNIT_LABELLED.finditer(text, *line):
+            label, unit = content_terms(match.group(1)), content_terms(match.group(2))
+            if not set(label) & asked or not unit:
+                continue
+            if analysis.unit == "%" and "%" not in match.group(2):
+                continue
+            if unit_terms and unit[0] not in _UNIT_ALIASES.get(unit_terms[0], {unit_terms[0]}):
+                continue
+            row = text[line[0]:line[1]]
+            backing = support(analysis, row, scope.hit.chunk.section, document_name(scope.hit))
+            fit = 0.2 + 0.05 * len(set(label) & asked)
+            found.append(Candidate(f"{match.group(3)} {' '.join(match.group(2).split())}", scope.rank,
+                                   match.span(), backing, backing + fit + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+    return found

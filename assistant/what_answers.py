@@ -114,6 +114,8 @@ _NAMED_REASON = re.compile(
 _PURPOSE_ASKED = re.compile(r"\bnhằm (?:mục đích )?gì\b|\bđể làm gì\b|\bmục đích (?:là )?gì\b")
 # Where a clause says its purpose: "…, qua đó nâng cao …", "… nhằm nâng cao …", "… để bảo đảm …"
 _PURPOSE = re.compile(r"(?i)\b(?:qua đó|nhằm(?: mục đích)?|để)\s+")
+# A question about a manner: "xếp hạng thế nào", "xử lý ra sao", "bằng cách nào"
+_MANNER_ASKED = re.compile(r"\b(?:như\s+)?thế nào\b|\bra sao\b|\bbằng cách nào\b")
 # A question about an action done to something it names after: "làm gì với các tập thể, cá nhân …"
 _DOING_ASKED = re.compile(r"\blàm gì (?:với|cho|đối với)\s+\w")
 
@@ -142,9 +144,15 @@ def _before_run(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) ->
 
 
 def _names_label(analysis: QuestionAnalysis, label: str) -> bool:
-    """Return whether the question writes a line's label of two words or more: "điểm cầu cấp xã"."""
-    return len(content_terms(label)) >= 2 and re.search(
-        rf"(?<!\w){re.escape(match_key(label))}(?!\w)", match_key(analysis.text)) is not None
+    """Return whether the question writes a line's label of two words or more: "điểm cầu cấp xã", or
+    asks for it by its noun, all its words in the question: "Kinh phí … lấy từ nguồn nào" of "Nguồn kinh
+    phí: …"."""
+    words = content_terms(label)
+    if len(words) < 2:
+        return False
+    if analysis.head and words[:len(analysis.head)] == analysis.head and set(words) <= set(analysis.terms):
+        return True
+    return re.search(rf"(?<!\w){re.escape(match_key(label))}(?!\w)", match_key(analysis.text)) is not None
 
 
 def _gap(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[tuple[int, int], bool] | None:
@@ -255,10 +263,19 @@ def _unnumbered(heading: str) -> str:
 
 def _is_heading_line(scope: Scope) -> bool:
     """Return whether a clause is a short heading of its passage's section path ("2. Địa điểm")."""
-    said = _unnumbered(one_line(scope.text, (scope.clause.sentence_start, scope.clause.sentence_end)))
+    line = one_line(scope.text, (scope.clause.sentence_start, scope.clause.sentence_end))
+    said = _unnumbered(_ATTACHED_TO.sub("", line))
     parts = [_unnumbered(part) for part in scope.hit.chunk.section.split(" > ")]
-    # a longer one may say more: "Văn phòng Tỉnh ủy - Cơ quan Thường trực Ban Chỉ đạo"
+    # a longer one may say more: "Văn phòng Tỉnh ủy - Cơ quan Thường trực Ban Chỉ đạo"; a title in capitals
+    # ("PHỤ LỤC PHÂN BỔ KINH PHÍ … (Kèm theo Quyết định số …)") does not
+    capitals = line.upper() == line or _ATTACHED_TO.search(line) is not None
+    if capitals:  # the heading path may hold only the title's first line
+        return bool(said) and any(said.startswith(part) for part in parts if len(part.split()) >= 4)
     return bool(said) and said in parts and len(said.split()) <= 5
+
+
+# What an appendix title says it goes with: " (Kèm theo Quyết định số 736/QĐ-UBND ngày 09/6/2025 …)"
+_ATTACHED_TO = re.compile(r"\s*\((?:[Kk]èm theo|[Bb]an hành kèm theo)[^()]*\)\s*$")
 
 
 # A clause singling out one case: "…; riêng môn Tin học …", "…, đối với hộ nghèo …" (the words it names)
@@ -322,6 +339,7 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
     reason_asked = _REASON_ASKED.search(match_key(analysis.text)) is not None
     basis_asked = _BASIS_ASKED.search(match_key(analysis.text)) is not None
     doing = _DOING_ASKED.search(match_key(analysis.text)) is not None
+    manner = _MANNER_ASKED.search(match_key(analysis.text)) is not None
     for scope in scopes:
         text, clause = scope.text, scope.clause
         whole_sentence = scope.quote == (clause.sentence_start, clause.sentence_end)
@@ -387,8 +405,9 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
             found.append(Candidate(shorten(one_line(text, span), limit), scope.rank, quote, scope.support,
                                    scope.support + 0.05 * scope.own + (0.15 if named else 0.1)
                                    + rank_prior(scope.rank), scope.hit.doc.doc_id))
-        if analysis.kind is QuestionKind.WHAT and contact is None:
+        if analysis.kind is QuestionKind.WHAT and contact is None and not manner:
             # over the whole sentence when it is read once: a name may sit in its second clause
+            # (a manner, "xếp hạng thế nào", is said by a clause, not by the name it quotes)
             names = quoted(text, *(quote if whole_sentence else (clause.start, clause.end)))
             for fact in names:
                 if analysis.plural and any(min(abs(other.start - fact.end), abs(fact.start - other.end)) <= 25
@@ -495,8 +514,9 @@ def row_cells(analysis: QuestionAnalysis, scopes: list[Scope], label: str) -> li
     return found
 
 
-# A label opening a line: "- Địa điểm: …", "Thời gian: …" (a few words, then a colon)
-_LINE_LABEL = re.compile(r"[-+•\s]*([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,3})\s*:\s*")
+# A label opening a line: "- Địa điểm: …", "Thời gian: …", "- Tháng 12/2025: …" (a few words, then a colon)
+_LINE_LABEL = re.compile(
+    r"[-+•\s]*([^\W\d_][^\W\d_ ]*(?: (?:[^\W\d_]+|\d{1,2}(?:/\d{1,4}){0,2})){0,3})\s*:\s*")
 
 
 def venues(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:

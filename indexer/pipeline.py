@@ -48,7 +48,8 @@ from indexer.store import Store, StoredPoint, chunk_payload, chunk_point_id
 # (12: "Biểu mẫu số 01" opens an appendix; "V/v …" goes on over mixed-case header cells; a recipients line
 # holding two items "- A; - B" is split)
 # (13: a signer's name after a military rank, "Đại tá Lê Minh Cường", is read)
-PIPELINE_REVISION = "13"
+# (14: a table header label may hold a number inside its words, "Diện tích thiệt hại trên 70% (ha)")
+PIPELINE_REVISION = "14"
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,11 @@ the whole table (a merged row of a Word table, which `indexer.loaders` gives as 
 heading line: a plain line with a row after it that lies right under the header, or opens with a
 group marker ("II.", "B.", "Mục 2."), or is in capitals after a task row ("NHÓM NHIỆM VỤ VỀ VỐN").
 
-Only tables with the shape of a data table are touched: a header of at least three labels (short, no
-digits except "TT"/"STT", no ".", ":" or ";", no national motto) and at least two data rows with as
-many cells. The header and signature blocks of a directive printed in two columns ("ỦY BAN NHÂN
-DÂN⇥CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Nơi nhận:⇥TM. ỦY BAN NHÂN DÂN") stay as they are, for
-`indexer.cleaning` and `indexer.metadata` to read.
+Only tables with the shape of a data table are touched: a header of at least three labels (short, a
+number only inside three words or more, "Diện tích trên 70% (ha)", no ".", ":" or ";", no national
+motto) and at least two data rows with as many cells. The header and signature blocks of a directive
+printed in two columns ("ỦY BAN NHÂN DÂN⇥CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Nơi nhận:⇥TM. ỦY BAN NHÂN
+DÂN") stay as they are, for `indexer.cleaning` and `indexer.metadata` to read.
 """
 
 from __future__ import annotations
@@ -62,9 +62,12 @@ _GROUP_LETTER = re.compile(r"[A-ZĐ][.)]\s+\S")
 # An HTML line break left inside a cell by a web copy: "<br>", "<br/>", "<br />".
 _CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
-# A header cell that is no column label: a digit, ".", ":" or ";" ("Số: 12/KH", "TM. ỦY BAN",
-# "Nơi nhận:"), or a signing formula written with a slash ("T/M ĐẢNG ỦY", "T/L BAN THƯỜNG VỤ").
-_NOT_LABEL = re.compile(r"[\d.:;]|^[^\W\d_]{1,3}/[^\W\d_]{1,3}\s")
+# A header cell that is no column label: ".", ":" or ";" ("Số: 12/KH", "TM. ỦY BAN", "Nơi nhận:"), or a
+# signing formula written with a slash ("T/M ĐẢNG ỦY", "T/L BAN THƯỜNG VỤ").
+_NOT_LABEL = re.compile(r"[.:;]|^[^\W\d_]{1,3}/[^\W\d_]{1,3}\s")
+# A label may hold a number inside words: "Diện tích thiệt hại trên 70% (ha)", "… đến năm 2030 (ha)"; a
+# cell that opens with one, or holds one in fewer than three words, is a value ("08h00 ngày 05/12", "2025").
+_LABEL_WORDS_AROUND_NUMBER = 3
 # A cell of a signature block: "(Đã ký)", "(ký)", "(Ký tên, đóng dấu)".
 _SIGNED = re.compile(r"\(\s*(?:đã\s+)?ký", re.IGNORECASE)
 
@@ -168,6 +171,8 @@ def is_label(cell: str) -> bool:
         0 < len(cell) <= _LABEL_MAX_CHARS
         and len(cell.split()) <= _LABEL_MAX_WORDS
         and not _NOT_LABEL.search(cell)
+        and not (any(ch.isdigit() for ch in cell)
+                 and (cell[0].isdigit() or len(cell.split()) < _LABEL_WORDS_AROUND_NUMBER))
         and not cell.startswith(("-", "+", "•", "("))
         and "việt nam" not in key  # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"
         and "độc lập" not in key  # "Độc lập - Tự do - Hạnh phúc"

@@ -204,3 +204,47 @@ def test_what_an_agency_issues_in_a_clause_of_time_is_not_the_document_itself() 
     # what the document itself issues is its own name
     asked = analyse_question("Thông báo 05-TB/BCĐ ban hành nội dung gì?")
     assert [c.answer for c in self_candidates(asked, hits, lambda _: record)] == [meta.title]
+
+
+def test_a_written_out_table_row_gives_its_value_with_the_unit_its_label_brackets() -> None:
+    rows = ("- 1. Xã Hòa Lạc. Số hộ (hộ): 31. Kinh phí (triệu đồng): 1.085.\n"
+            "- 2. Xã Tiêu Lộc. Số hộ (hộ): 52. Kinh phí (triệu đồng): 1.820.\n")
+    record = document(rows, doc_id="pl-nt")
+    hits = [hit(record, rows.strip(), "PHỤ LỤC PHÂN BỔ KINH PHÍ")]
+    answer = answer_text("Kinh phí phân bổ cho xã Tiêu Lộc là bao nhiêu triệu đồng?", hits, record)
+    assert answer == "1.820 triệu đồng"
+    assert answer_text("Xã Hòa Lạc có bao nhiêu hộ được hỗ trợ?", hits, record) == "31 hộ"
+
+
+def test_a_month_the_question_names_picks_its_line_of_a_schedule() -> None:
+    schedule = ("IV. LỊCH CÔNG TÁC\n- Tháng 11/2025: Hội thi giáo viên dạy giỏi cấp tỉnh.\n"
+                "- Tháng 12/2025: Thi chọn học sinh giỏi cấp tỉnh lớp 9; kiểm tra cuối học kỳ I.\n")
+    record = document(schedule, doc_id="kh-nh")
+    hits = [hit(record, schedule.strip(), "IV. LỊCH CÔNG TÁC")]
+    answer = answer_text("Trong tháng 12/2025 ngành giáo dục có những công việc chủ yếu nào?", hits, record)
+    assert answer.startswith("Thi chọn học sinh giỏi cấp tỉnh lớp 9")
+
+
+def test_a_line_labelled_by_the_asked_noun_and_question_words_answers() -> None:
+    money = ("Điều 1. Phê duyệt kinh phí hỗ trợ khôi phục sản xuất sau bão, cụ thể như sau:\n"
+             "- Tổng kinh phí hỗ trợ: 9.600 triệu đồng.\n"
+             "- Nguồn kinh phí: dự phòng ngân sách tỉnh năm 2026.\n")
+    meta = DocumentMetadata(doc_type="quyết định",
+                            title="Phê duyệt kinh phí hỗ trợ khôi phục sản xuất sau bão")
+    record = document(money, doc_id="qd-kp", metadata=meta)
+    hits = [hit(record, money[money.index("- Tổng"):].strip(), "Điều 1. Phê duyệt kinh phí hỗ trợ"),
+            hit(record, money[:money.index("\n")], "Điều 1. Phê duyệt kinh phí hỗ trợ", score=0.9, index=1)]
+    answer = answer_text("Kinh phí hỗ trợ khôi phục sản xuất sau bão được lấy từ nguồn nào?", hits, record)
+    assert answer.startswith("dự phòng ngân sách tỉnh năm 2026")
+
+
+def test_an_appendix_title_in_capitals_answers_nothing() -> None:
+    appendix = ("PHỤ LỤC\nPHÂN BỔ KINH PHÍ HỖ TRỢ KHÔI PHỤC SẢN XUẤT NÔNG NGHIỆP\nDO BÃO SỐ 3 NĂM 2026\n"
+                "(Kèm theo Quyết định số 12/QĐ-UBND ngày 09/6/2026 của UBND tỉnh)\n")
+    record = document(appendix, doc_id="pl-kp")
+    found = hit(record, appendix.strip(), "PHỤ LỤC PHÂN BỔ KINH PHÍ HỖ TRỢ KHÔI PHỤC SẢN XUẤT NÔNG NGHIỆP")
+    from assistant.extract import extract_answer
+
+    asked = analyse_question("Kinh phí hỗ trợ khôi phục sản xuất nông nghiệp do bão số 3 lấy từ nguồn nào?")
+    candidate = extract_answer(asked, [found], lambda _: record)
+    assert candidate is None or "PHÂN BỔ KINH PHÍ" not in candidate.answer

@@ -222,6 +222,17 @@ def test_labels_are_short_words_without_digits_or_sentence_marks() -> None:
     assert not is_label("")
 
 
+def test_a_label_may_hold_a_number_inside_three_words_or_more() -> None:
+    assert is_label("Diện tích thiệt hại trên 70% (ha)") and is_label("Diện tích chè đến năm 2030 (ha)")
+    assert not is_label("08h00 ngày 05/12/2026") and not is_label("Năm 2026") and not is_label("2.450")
+    table = ["| STT | Đơn vị | Số hộ (hộ) | Diện tích thiệt hại trên 70% (ha) | Kinh phí (triệu đồng) |",
+             "|---|---|---|---|---|",
+             "| 1 | Huyện Cư Jút | 412 | 286,4 | 2.864 |",
+             "| 2 | Huyện Krông Nô | 538 | 371,2 | 3.712 |"]
+    assert rewrite_tables(table)[1] == ("- 2. Huyện Krông Nô. Số hộ (hộ): 538. Diện tích thiệt hại trên 70% "
+                                        "(ha): 371,2. Kinh phí (triệu đồng): 3.712.")
+
+
 def test_split_cells_and_find_table_report_the_table_span() -> None:
     assert split_cells("| 1 | Lập kế hoạch |") == ("|", ["1", "Lập kế hoạch"])
     assert split_cells("1\tLập <br> kế hoạch\t") == ("\t", ["1", "Lập kế hoạch", ""])
