@@ -90,7 +90,10 @@ def _feedback_rows(data_dir: Path) -> list[tuple[str, str, str, str]]:
     if not database.exists():
         return []
     with sqlite3.connect(database) as connection:
-        return connection.execute("SELECT rating, question, citations, comment FROM feedback").fetchall()
+        try:
+            return connection.execute("SELECT rating, question, citations, comment FROM feedback").fetchall()
+        except sqlite3.OperationalError:  # the server has created the file but not yet its table
+            return []
 
 
 @pytest.mark.timeout(1800)
