@@ -15,6 +15,7 @@ from assistant.evidence import (
     candidate_sources,
     event_text,
     misgrounded,
+    quoted_text,
     support,
     written_date,
 )
@@ -145,7 +146,8 @@ def _unqualified_count(analysis: QuestionAnalysis, candidate: Candidate, hits: l
     tế?", nor "1.200 giáo viên cốt cán" the number of "giáo viên phổ thông". (A question going on after
     the thing counted, "bao nhiêu hộ dân trước bão", says more than its words there.)"""
     asked = _COUNTED.search(match_key(analysis.text))
-    if asked is None or candidate.hit_index is None or candidate.hit_index >= len(hits):
+    quoted = quoted_text(candidate, hits)
+    if asked is None or quoted is None:
         return False
     words: list[str] = []
     for word in asked.group(1).split():
@@ -157,8 +159,7 @@ def _unqualified_count(analysis: QuestionAnalysis, candidate: Candidate, hits: l
     rest = [w for w in words[len(counted):] if w not in said]
     if not counted or words[:len(counted)] != counted or not rest:
         return False  # the unit is not the answer's ("bao nhiêu tiền": "120 triệu đồng"), or nothing more
-    clause = set(content_terms(hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]]))
-    return not set(rest) <= clause
+    return not set(rest) <= set(content_terms(quoted))
 
 
 # A name the question quotes: “Đưa hàng Việt về xã, phường năm 2026”, "Ngày sách"
@@ -186,10 +187,10 @@ def _other_qualifier(analysis: QuestionAnalysis, candidate: Candidate, hits: lis
     "Ngân sách tỉnh bố trí 14,5 tỷ đồng" does not say what "Ngân sách Trung ương hỗ trợ bao nhiêu", nor
     "tham gia bảo hiểm y tế đạt 93,2%" the rate of "bảo hiểm xã hội". The question's two words after the
     shared pair must both be missing from the clause, and the clause's own word there be a content word."""
-    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+    clause = quoted_text(candidate, hits)
+    if clause is None:
         return False
     asked = _WORD.findall(match_key(analysis.text))
-    clause = hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]]
     said = _WORD.findall(match_key(clause))
     said_set = set(said)
     pairs = {(said[j], said[j + 1]): said[j + 2] for j in range(len(said) - 2)}

@@ -14,7 +14,7 @@ from assistant.facts import DOC_REF
 from assistant.model import Hit
 from assistant.question import QuestionAnalysis, QuestionKind, content_terms
 from indexer.abbreviations import expand_abbreviations
-from indexer.model import DocumentMetadata, DocumentRecord
+from indexer.model import Chunk, DocumentMetadata, DocumentRecord
 from indexer.normalize import match_key
 
 MAX_ANSWER_CHARS = 200
@@ -408,6 +408,20 @@ def candidate_sources(candidate: Candidate, record: DocumentRecord, hits: list[H
     return f"{fields}\n{record.text}", nearby
 
 
+def cited_chunk(candidate: Candidate, hits: list[Hit]) -> Chunk | None:
+    """Return the passage a candidate quotes (`candidate.quote` is a span of its text), None when it
+    quotes the document header instead."""
+    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+        return None
+    return hits[candidate.hit_index].chunk
+
+
+def quoted_text(candidate: Candidate, hits: list[Hit]) -> str | None:
+    """Return the words a candidate quotes from its passage, None when it quotes the document header."""
+    chunk = cited_chunk(candidate, hits)
+    return None if chunk is None else chunk.text[candidate.quote[0]:candidate.quote[1]]
+
+
 # A year a clause gives its fact: "Đến hết năm 2025, …", "MỤC TIÊU NĂM 2026"
 _YEAR_OF = re.compile(r"(?i)\bnăm\s+((?:19|20)\d\d)\b")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "2030", "thời kỳ 2021 - 2030", "29/7/2025"
@@ -435,11 +449,11 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
     """Return True when the answer's own sentence (or the heading right over it) dates its fact to a
     year, or a period, the question does not ask about: "Đến hết năm 2025, tỷ lệ che phủ rừng đạt
     47,2%" does not answer "… chỉ tiêu năm 2026", nor "vụ Đông Xuân 2026 - 2027" "vụ 2025 - 2026"."""
-    if not analysis.years or candidate.hit_index is None or candidate.hit_index >= len(hits):
+    chunk = cited_chunk(candidate, hits)
+    if not analysis.years or chunk is None:
         return False
     if analysis.kind in (QuestionKind.DOC, QuestionKind.DOC_NUMBER):
         return False  # a document asked by its period is found among others of other years
-    chunk = hits[candidate.hit_index].chunk
     # the sentence and the headings over it: "II. MỤC TIÊU, CHỈ TIÊU NĂM 2026 > 2. Các chỉ tiêu chủ yếu"
     sentence = _COMPARED_WITH.sub(" ", chunk.text[candidate.quote[0]:candidate.quote[1]])
     if analysis.kind is QuestionKind.WHEN and _DAY_DATE.search(candidate.answer):
@@ -484,9 +498,9 @@ def target_for_now(analysis: QuestionAnalysis, candidate: Candidate, hits: list[
 def _said_under_headings(candidate: Candidate, hits: list[Hit]) -> str | None:
     """Return the candidate's quoted words with the heading path over them (match form), None when it
     quotes no passage."""
-    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+    chunk = cited_chunk(candidate, hits)
+    if chunk is None:
         return None
-    chunk = hits[candidate.hit_index].chunk
     return match_key(f"{chunk.section} {chunk.text[candidate.quote[0]:candidate.quote[1]]}")
 
 

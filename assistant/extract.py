@@ -23,10 +23,12 @@ from assistant.evidence import (
     NUMBER,
     Candidate,
     asked_numbers,
+    cited_chunk,
     is_date_like,
     item_name,
     misgrounded,
     number_key,
+    quoted_text,
 )
 from assistant.header_answers import (
     document_kinds,
@@ -95,14 +97,16 @@ def extract_answer(
     if types:  # "thuộc loại văn bản gì" is answered by a document's type, never by a phrase of it
         return max(types, key=lambda c: c.score)
     scopes = read_scopes(analysis, hits)
+    labelled = labelled_values(analysis, scopes)  # "… tại điểm cầu cấp xã": the line it labels
     kind = analysis.kind
     if kind is QuestionKind.WHO or kind is QuestionKind.ISSUER or kind is QuestionKind.SIGNER:
         candidates = who_candidates(analysis, scopes, use_headings)
         if analysis.plural:  # "giao nhiệm vụ cho những cơ quan nào": the agencies heading its parts
             candidates += outline_candidates(analysis, hits, get_record) + attendees(analysis, scopes)
-        labelled = labelled_values(analysis, scopes)  # "những ai dự … tại điểm cầu cấp xã": when the
-        if any(under_other_label(analysis, c, hits) for c in candidates):  # text labels other cases too
-            candidates += labelled  # ("Điểm cầu cấp tỉnh: …"); "Các ủy viên: …" is read by who_candidates
+        # "những ai dự … tại điểm cầu cấp xã": its line, when the text labels other cases too ("Điểm cầu
+        # cấp tỉnh: …"); "Các ủy viên: …" is read by who_candidates
+        if labelled and any(under_other_label(analysis, c, hits) for c in candidates):
+            candidates += labelled
     elif kind is QuestionKind.WHEN or kind is QuestionKind.ISSUE_DATE:
         candidates = when_candidates(analysis, scopes)
     elif kind is QuestionKind.NUMBER:
@@ -145,7 +149,7 @@ def extract_answer(
     if kind is QuestionKind.WHAT or kind is QuestionKind.LIST:  # "Sở Nội vụ được giao nâng cao những gì"
         candidates = [replace(c, score=c.score - 0.05) if done_by_another(analysis, c, hits) else c
                       for c in candidates]
-    if labelled_values(analysis, scopes):  # asked "tại điểm cầu cấp xã": not the line "Điểm cầu cấp tỉnh: …"
+    if labelled:  # asked "tại điểm cầu cấp xã": not the line "Điểm cầu cấp tỉnh: …"
         candidates = [replace(c, score=c.score - 0.2) if under_other_label(analysis, c, hits) else c
                       for c in candidates]
     if kind not in METADATA_KINDS and kind is not QuestionKind.WHO:
@@ -193,9 +197,10 @@ _LISTED = re.compile(r"\s*\(([^()\n]{3,300}?,[^()\n]{2,300}?)\)")
 def _with_listed(candidate: Candidate, hits: list[Hit]) -> Candidate:
     """Return a plural answer with the bracket its passage writes right after it: "các xã vùng cao"
     of "… tại các xã vùng cao (Bình Yên, Phú Đình, Tràng Xá)" names none of the communes asked."""
-    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+    chunk = cited_chunk(candidate, hits)
+    if chunk is None:
         return candidate
-    text = hits[candidate.hit_index].chunk.text
+    text = chunk.text
     answer = candidate.answer.rstrip(" .;,")
     at = text.find(answer, candidate.quote[0]) if answer else -1
     listed = _LISTED.match(text, at + len(answer)) if at >= 0 else None
@@ -207,9 +212,9 @@ def _with_listed(candidate: Candidate, hits: list[Hit]) -> Candidate:
 def _of_sibling_document(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
     """Return True when the candidate's sentence names a document of the same series as the one the
     question names ("573/QĐ-UBND" for "574/QĐ-UBND") and not that one: it tells of its sibling."""
-    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+    said = quoted_text(candidate, hits)
+    if said is None:
         return False
-    said = hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]]
     named = {number_key(n) for n in NUMBER.findall(said) if not is_date_like(n)}
     asked = asked_numbers(analysis)
     siblings = {_series(n) for n in named} & {_series(n) for n in asked}
@@ -233,10 +238,8 @@ def _asked_action(analysis: QuestionAnalysis, *, closing: bool) -> str | None:
 
 def _sentence_and_name(candidate: Candidate, hits: list[Hit]) -> tuple[str, str] | None:
     """Return the candidate's sentence and its answer without the bracketed role, in match form."""
-    if candidate.hit_index is None or candidate.hit_index >= len(hits):
-        return None
-    said = match_key(hits[candidate.hit_index].chunk.text[candidate.quote[0]:candidate.quote[1]])
-    return said, match_key(_named_part(candidate.answer))
+    said = quoted_text(candidate, hits)
+    return None if said is None else (match_key(said), match_key(_named_part(candidate.answer)))
 
 
 def _named_part(answer: str) -> str:
@@ -269,9 +272,10 @@ def _with_person(candidate: Candidate, hits: list[Hit]) -> Candidate:
     """Return the answer with the person whose office it is, when the sentence names them right before
     it: "Chủ tịch UBND xã" of "… nghe đồng chí Vũ Thị Lan, Phó Bí thư Đảng ủy, Chủ tịch UBND xã báo
     cáo …" is "Vũ Thị Lan, Phó Bí thư Đảng ủy, Chủ tịch UBND xã" (who did it is the person)."""
-    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+    chunk = cited_chunk(candidate, hits)
+    if chunk is None:
         return candidate
-    text = hits[candidate.hit_index].chunk.text
+    text = chunk.text
     name = _named_part(candidate.answer)
     at = text.find(name, candidate.quote[0], candidate.quote[1]) if name else -1
     if at <= 0:

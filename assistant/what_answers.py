@@ -11,6 +11,7 @@ from assistant.evidence import (
     MAX_LIST_CHARS,
     Candidate,
     agency_in,
+    cited_chunk,
     shorten,
     support,
     toneless,
@@ -318,9 +319,10 @@ def labelled_values(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
 def under_other_label(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]) -> bool:
     """Return whether an answer lies on a line whose label is a sibling of one the question writes:
     "Điểm cầu cấp tỉnh: …" when the question asks of "điểm cầu cấp xã" (same first words, another case)."""
-    if candidate.hit_index is None or candidate.hit_index >= len(hits):
+    chunk = cited_chunk(candidate, hits)
+    if chunk is None:
         return False
-    text = hits[candidate.hit_index].chunk.text
+    text = chunk.text
     at = text.find(candidate.answer[:40])  # where the answer is (its quote may be a wider span)
     labelled = _LINE_LABEL.match(text, text.rfind("\n", 0, candidate.quote[0] if at < 0 else at) + 1)
     if labelled is None or _names_label(analysis, labelled.group(1)):
@@ -468,9 +470,10 @@ def done_by_another(analysis: QuestionAnalysis, candidate: Candidate, hits: list
     """Return whether the answer's clause is done by an agency other than the one the question asks
     about: "Sở Tài chính chủ trì … hoàn thành điều chỉnh Quy hoạch …" says nothing of what "Sở Nội vụ
     được giao nâng cao những gì"."""
-    if not analysis.agencies or candidate.hit_index is None or candidate.hit_index >= len(hits):
+    chunk = cited_chunk(candidate, hits)
+    if not analysis.agencies or chunk is None:
         return False
-    text = hits[candidate.hit_index].chunk.text
+    text = chunk.text
     actor = find_actor(text, *candidate.quote)
     return actor is not None and not _names_agency(text[actor.name[0]:actor.name[1]], analysis.agencies)
 
