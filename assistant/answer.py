@@ -192,16 +192,15 @@ def _other_qualifier(analysis: QuestionAnalysis, candidate: Candidate, hits: lis
         return False
     asked = _WORD.findall(match_key(analysis.text))
     said = _WORD.findall(match_key(clause))
-    said_set = set(said)
-    pairs = {(said[j], said[j + 1]): said[j + 2] for j in range(len(said) - 2)}
     for i in range(len(asked) - 3):
         pair, qualifier = (asked[i], asked[i + 1]), asked[i + 2:i + 4]
-        if pair not in pairs or pair not in _QUALIFIED_NOUNS or any(
-                word in STOPWORDS or not word.isalpha() for word in qualifier):
+        if pair not in _QUALIFIED_NOUNS or any(word in STOPWORDS or not word.isalpha() for word in qualifier):
             continue
-        other = pairs[pair]
-        if (other.isalpha() and other not in STOPWORDS and not starts_with_verb(other, 0)
-                and not set(qualifier) & said_set):
+        after = [said[j + 2:j + 6] for j in range(len(said) - 2) if (said[j], said[j + 1]) == pair]
+        others = [words[0] for words in after if words[0].isalpha() and words[0] not in STOPWORDS
+                  and not starts_with_verb(words[0], 0)]
+        # (the question's kind written a few words on still counts: "ngân sách tỉnh và Trung ương")
+        if others and not any(set(qualifier) & set(words) for words in after):
             return True
     return False
 

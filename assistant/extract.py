@@ -155,7 +155,11 @@ def extract_answer(
     if kind not in METADATA_KINDS and kind is not QuestionKind.WHO:
         # an answer made only of the question's own words says nothing new (an agency named in the
         # question is scored down in `who_candidates` instead: "Ban X (tham mưu Ban Y …)" may repeat it)
-        asked = set(analysis.terms)
+        # (words only of the document it names as its source are not asked: "Theo kế hoạch …, thu ngân
+        # sách … phấn đấu đạt mức nào" is answered by "… phấn đấu thu ngân sách … vượt kế hoạch")
+        frame = _SOURCE_FRAME.match(analysis.text)
+        asked = set(analysis.terms) - (set(content_terms(frame.group(0))) - set(
+            content_terms(analysis.text[frame.end():])) if frame else set())
         candidates = [c for c in candidates if not _repeats_question(c.answer, asked)]
     if kind is QuestionKind.WHO and analysis.head and not analysis.person:
         # "Ban nào …" is answered by a Ban before an Ủy ban the same passage names
@@ -300,6 +304,10 @@ def _verb_only_in_name(verb: str | None, candidate: Candidate, hits: list[Hit]) 
 def _series(number: str) -> str:
     """Return the series of a số hiệu, its letters after the number: "574/qđ-ubnd" -> "qđ-ubnd"."""
     return re.sub(r"^\d+(?:/\d{4})?[-/]", "", number)
+
+
+# The document a question names as its source, before what it asks: "Theo kế hoạch của UBND tỉnh X, "
+_SOURCE_FRAME = re.compile(r"(?i)^\s*theo\s+[^,?]{3,160},\s*")
 
 
 def _repeats_question(answer: str, asked: set[str]) -> bool:

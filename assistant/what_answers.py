@@ -78,18 +78,25 @@ def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int],
     _, _, run_begin, run_stop = best
     # the few words opening the clause before the run belong to what it says: "Cụ thể hóa để triển khai
     # … Chỉ thị số 07" for "Mục đích … triển khai Chỉ thị 07 là gì"
-    if sentence_start is not None:
-        first = min(span[0], sentence_start)
-        opens = max([first] + [m.end() for m in re.finditer(r"[;:]\s*|\.\s+", text[:run_begin])
-                               if m.end() > first])
-        if 0 < len(text[opens:run_begin].split()) <= 5 and "," not in text[opens:run_begin]:
-            run_begin = opens
+    first = span[0] if sentence_start is None else min(span[0], sentence_start)
+    opens = max([first] + [m.end() for m in re.finditer(r"[;:]\s*|\.\s+", text[:run_begin])
+                           if m.end() > first])
+    if sentence_start is not None and 0 < len(text[opens:run_begin].split()) <= 5 and (
+            "," not in text[opens:run_begin]):
+        run_begin = opens
     stops = (text.find(";", run_stop, span[1]), text.find(". ", run_stop, span[1]))
     clause_end = min([p for p in stops if p >= 0] or [span[1]])
     if analysis.kind is QuestionKind.LIST or "những" in analysis.focus or re.search(
             r"\bnhững\b", match_key(analysis.text)):  # a list runs over its "; "-separated items
         clause_end = span[1]
     if len(text[run_stop:clause_end].strip(" ,.:;")) < 3:
+        # the run closes its clause: what the clause does to it is said before it ("Phấn đấu hoàn
+        # thành ở mức cao nhất | các mục tiêu, chỉ tiêu …" for "Đối với các mục tiêu, chỉ tiêu …, đặt
+        # mục đích gì")
+        before = text[opens:run_begin]
+        new = [w for w in content_terms(before) if w not in terms]
+        if run_begin > opens and len(new) >= 2 and len(before.split()) <= 12 and "," not in before:
+            return opens, run_stop
         return None
     return run_begin, clause_end
 

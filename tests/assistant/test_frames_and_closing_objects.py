@@ -1,0 +1,56 @@
+"""Rules found on the dev4 and dev5 tuning sets (27 Nov, eighth session): the question's words only in
+the document it names as its source ("Theo kế hoạch …, ") do not make an answer a repetition, a clause
+whose object the question repeats is answered by what it does to it ("Phấn đấu hoàn thành … | các mục
+tiêu …"), and a noun's other kind is read right after the noun, not anywhere in the clause.
+
+Every passage here is invented (a Quảng Bình provincial plan); none is a gold question's text.
+"""
+
+from assistant.answer import _other_qualifier
+from assistant.evidence import Candidate
+from assistant.question import analyse_question
+from tests.assistant.builders import answer_text, document, hit
+
+
+def _answer_over(text: str, section: str, question: str) -> str:
+    """Return the answer to a question over one passage, the whole of a one-passage document."""
+    record = document(text if text.endswith("\n") else text + "\n", doc_id="kh-qb")
+    return answer_text(question, [hit(record, text.strip(), section)], record)
+
+
+def test_words_of_the_source_document_do_not_make_the_answer_a_repetition() -> None:
+    text = ("- Sở Công Thương chủ trì, phối hợp với các địa phương đẩy mạnh xúc tiến thương mại, "
+            "phấn đấu kim ngạch xuất khẩu năm 2026 vượt kế hoạch; trong đó, chú trọng thị trường Nhật Bản.")
+    answer = _answer_over(text, "II. NHIỆM VỤ > 2. Thương mại",
+                          "Theo kế hoạch của UBND tỉnh Quảng Bình, kim ngạch xuất khẩu năm 2026 phấn đấu đạt "
+                          "mức nào?")
+    assert "vượt kế hoạch" in answer
+
+
+def test_a_clause_whose_object_the_question_repeats_is_answered_by_what_it_does() -> None:
+    text = ("Phấn đấu hoàn thành ở mức cao nhất các mục tiêu, chỉ tiêu phát triển du lịch năm 2026; "
+            "tạo động lực vững chắc cho các ngành dịch vụ khác phát triển nhanh, bền vững trong giai đoạn "
+            "2026 - 2030, góp phần đưa du lịch thực sự trở thành ngành kinh tế mũi nhọn của tỉnh Quảng Bình.")
+    answer = _answer_over(text, "I. MỤC ĐÍCH, YÊU CẦU > 1. Mục đích:",
+                          "Đối với các mục tiêu, chỉ tiêu phát triển du lịch năm 2026, kế hoạch của tỉnh "
+                          "Quảng Bình đặt mục đích gì?")
+    # the clause, not the next one the sentence goes on to
+    assert answer == "Phấn đấu hoàn thành ở mức cao nhất các mục tiêu, chỉ tiêu phát triển du lịch năm 2026"
+
+
+def test_another_kind_of_the_noun_is_read_right_after_it() -> None:
+    line = ("Vận động các tổ chức chính trị - xã hội tuyên truyền Nhân dân tham gia bảo hiểm y tế, phấn đấu "
+            "đạt trên 95% dân số.")
+    found = Candidate("trên 95%", 0, (0, len(line)), 0.8, 1.0, "kh-qb")
+    record = document(line + "\n", doc_id="kh-qb")
+    hits = [hit(record, line, "II. NHIỆM VỤ")]
+    # "xã hội" elsewhere in the clause does not make "bảo hiểm y tế" the asked "bảo hiểm xã hội"
+    social, health = "bảo hiểm xã hội", "bảo hiểm y tế"
+    assert _other_qualifier(analyse_question(f"Tỷ lệ lao động tham gia {social} là bao nhiêu?"), found, hits)
+    assert not _other_qualifier(analyse_question(f"Tỷ lệ dân tham gia {health} là bao nhiêu?"), found, hits)
+    # the asked kind a few words on still counts ("ngân sách tỉnh và Trung ương")
+    both = "Ngân sách tỉnh và Trung ương bố trí 12 tỷ đồng cho chương trình."
+    found = Candidate("12 tỷ đồng", 0, (0, len(both)), 0.8, 1.0, "kh-qb")
+    record = document(both + "\n", doc_id="kh-qb")
+    assert not _other_qualifier(analyse_question("Ngân sách Trung ương bố trí bao nhiêu cho chương trình?"),
+                                found, [hit(record, both, "IV. KINH PHÍ")])
