@@ -54,3 +54,13 @@ def test_another_kind_of_the_noun_is_read_right_after_it() -> None:
     record = document(both + "\n", doc_id="kh-qb")
     assert not _other_qualifier(analyse_question("Ngân sách Trung ương bố trí bao nhiêu cho chương trình?"),
                                 found, [hit(record, both, "IV. KINH PHÍ")])
+
+
+def test_from_which_source_takes_the_source_written_after_the_same_preposition() -> None:
+    assert analyse_question("Kinh phí diễn tập lấy từ nguồn nào?").preposition == "từ"
+    text = ("Các hợp tác xã tự bố trí kinh phí từ nguồn thu dịch vụ thủy lợi nội đồng và các nguồn hợp pháp "
+            "khác; UBND các xã bố trí từ ngân sách cấp xã.")
+    answer = _answer_over(text, "IV. KINH PHÍ",
+                          "Các hợp tác xã lấy kinh phí nạo vét kênh mương nội đồng từ nguồn nào?")
+    # the source after "từ", not the last "nguồn" of the sentence ("các nguồn hợp pháp khác")
+    assert answer.startswith("nguồn thu dịch vụ thủy lợi nội đồng"), answer
