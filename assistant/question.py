@@ -320,7 +320,8 @@ _ORDINAL = re.compile(r"\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|
                       r"|\b\d{1,2} tháng (?:đầu |cuối )?năm\b")
 # A plural question word: "những cơ quan nào", "các sở nào", "gồm những gì", "những môn nào"
 #   \b(?:những|các)\s+(?:\w+,?\s+){0,10}?(?:nào|gì)\b  "những" or "các", up to ten words, the question word
-_PLURAL = re.compile(r"\b(?:những|các)\s+(?:\w+,?\s+){0,10}?(?:nào|gì)\b|\bgồm\b|\bbao gồm\b|\bnhững ai\b")
+_PLURAL = re.compile(r"\b(?:những|các)\s+(?:(?!cái\s)\w+,?\s+){0,10}?(?:nào|gì)\b"  # not "các xã … cái gì"
+                     r"|\bgồm\b|\bbao gồm\b|\bnhững ai\b")
 
 # A question for a day, not a month or year: "ngày nào", "ngày bao nhiêu", "trước ngày mấy"
 _DAY_ASKED = re.compile(r"\bngày (?:nào|bao nhiêu|mấy)\b|\bvào thứ mấy\b")
@@ -409,6 +410,10 @@ _HEAD = re.compile(r"(?<![\w/-])(?:(?:những|các|loại|mấy)\s+)?((?:\w+\s+)
 #   ((?:\w+\s*){1,3})                           the listed noun: "sở", "hệ sinh thái"
 _LISTED = re.compile(r"\b(?:kể tên|nêu tên|liệt kê|kể ra|nêu)\s+(?:các|những)\s+((?:\w+\s*){1,3})")
 # Nouns of agencies: a request to list them is a who-question ("Kể tên các sở được giao …")
+# Sectors a verb acts on: "phục vụ phát triển các ngành nào", "ưu tiên những ngành nào" ("ngành" is
+# also a branch of government: "ngành nào chủ trì", "phối hợp với những ngành nào")
+_SECTOR_ASKED = re.compile(r"\b(?:phát triển|ưu tiên|thu hút|đầu tư|hỗ trợ|khuyến khích|tập trung)\s+"
+                           r"(?:vào\s+|cho\s+)?(?:những|các)?\s*ngành\s+(?:\w+\s+)?nào\b")
 _AGENCY_NOUNS = frozenset({"cơ", "đơn", "sở", "ban", "ngành", "bộ", "tổ", "địa", "phòng", "cấp"})
 
 # Heads that name no particular thing: "vấn đề gì", "nội dung nào", "như thế nào"
@@ -556,6 +561,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
     if listed and kind in (QuestionKind.LIST, QuestionKind.WHAT, QuestionKind.FREE) \
             and listed.group(1).split()[0] in _AGENCY_NOUNS:
         kind = QuestionKind.WHO  # "Kể tên các sở được giao …" asks for agencies
+    if kind is QuestionKind.WHO and _SECTOR_ASKED.search(key):
+        kind = QuestionKind.WHAT  # "phục vụ phát triển những ngành nào" asks for sectors, not agencies
     role = _asked_role(key) if kind is QuestionKind.WHO else None
     unit = _number_unit(key) if kind is QuestionKind.NUMBER else None
     doc_type = None

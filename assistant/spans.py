@@ -644,8 +644,9 @@ def objects_after(text: str, start: int, end: int, preposition: str, after_words
     fold = folded(text)
     lower = fold.lower()
     spans = []
-    for match in re.finditer(rf"(?<!\w)(\w+)\s+{re.escape(preposition)}\s+", lower[:end]):
-        if match.start() < start or match.group(1) not in after_words:
+    # (or opening a bracket: "phản ánh về Ban X (qua phòng Y)" names the channel of what it follows)
+    for match in re.finditer(rf"(?<!\w)(\w+)\s+(\(\s*)?{re.escape(preposition)}\s+", lower[:end]):
+        if match.start() < start or (match.group(1) not in after_words and not match.group(2)):
             continue
         begin = match.end()
         if not (is_agency(text[begin:end]) or places and _PLACE_OPENING.match(text, begin, end)):
@@ -653,7 +654,7 @@ def objects_after(text: str, start: int, end: int, preposition: str, after_words
         # the first verb, not one naming a bare head's agency: "Ban xây dựng Đảng"
         verb = next((v for v in _ANY_VERB.finditer(fold, begin, end)
                      if not _BARE_HEAD_BEFORE.search(text, max(begin, v.start() - 8), v.start())), None)
-        punct = re.compile(r"[;:.()]").search(text, begin, end)
+        punct = _OBJECT_END.search(text, begin, end)
         stop = min(verb.start() if verb else end, punct.start() if punct else end, begin + 300)
         phrase = _TRAILING_PREPOSITION.sub("", text[begin:stop].rstrip(" ,"))  # "Bộ Chính trị về| tiếp tục"
         stop = begin + len(phrase)
@@ -662,6 +663,8 @@ def objects_after(text: str, start: int, end: int, preposition: str, after_words
     return spans
 
 
+# Where an agency phrase ends: a clause mark, or a contact after it ("phòng Khoa giáo, điện thoại …")
+_OBJECT_END = re.compile(r"[;:.()]|,\s*(?:điện thoại|ĐT|email|e-mail|fax)\b", re.I)
 # A head alone right before a verb that names its agency: "Ban |xây dựng Đảng"
 _BARE_HEAD_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_LOWER_NAMED_HEADS)})\s+$")
 # A preposition left at the end of an agency phrase cut before a verb: "của Bộ Chính trị về (tiếp tục …)"

@@ -103,8 +103,9 @@ def _anchored(analysis: QuestionAnalysis, text: str, span: tuple[int, int],
 
 # The question word and the noun it asks about: "những nội dung gì", "loại thẻ nào", "gì"
 # ("những điều kiện kỹ thuật nào": after "những" the noun may be long)
-_ASKED_NOUN = re.compile(r"(?<!\w)(?:(?:những|các|loại)\s+((?:[^\W\d_]+\s+){0,5}?)|((?:[^\W\d_]+\s+){0,2}?))"
-                         r"(?:gì|nào)(?!\w)")
+# ("cái gì" names no noun: "tái cấu trúc cái gì" asks for what follows "tái cấu trúc")
+_ASKED_NOUN = re.compile(r"(?<!\w)(?:(?:những|các|loại)\s+((?:(?!cái\s)[^\W\d_]+\s+){0,5}?)|(?P<bare>cái\s+)?"
+                         r"((?:(?!cái\s)[^\W\d_]+\s+){0,2}?))(?:gì|nào)(?!\w)")
 
 
 # A question about what something is based on: "căn cứ vào đâu", "dựa vào đâu", "trên cơ sở nào"
@@ -174,7 +175,7 @@ def _gap(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[
     if asked is None:
         return None
     left, right = content_terms(key[:asked.start()])[-2:], content_terms(key[asked.end():])[:2]
-    noun = content_terms(asked.group(1) or asked.group(2))
+    noun = content_terms(asked.group(1) or asked.group(3))
     if len(left) < 2 or len(right) < 2 or asked.group(0).endswith("thế nào"):
         return None  # the words after the question's own are `_anchored`; a manner is said around them
     # "những việc gì về cán bộ": what follows "về"/"của" belongs to the answer ("bố trí cán bộ")
@@ -217,7 +218,7 @@ def _continued(analysis: QuestionAnalysis, text: str,
     if asked is None or re.search(r"(?:thế|làm) (?:nào|gì)$|\blà (?:\w+ )?(?:gì|nào)$", asked.group(0)) or (
             _PREPOSITION_BEFORE.search(key, 0, asked.start())):
         return None  # a manner, an action or what a thing is; a "theo …" phrase is `named_by_head`'s
-    noun = content_terms(asked.group(1) or asked.group(2))
+    noun = content_terms(asked.group(1) or asked.group(3))
     left = content_terms(key[:asked.start()])[-4:]
     if len(left) < 2:
         return None
@@ -229,7 +230,7 @@ def _continued(analysis: QuestionAnalysis, text: str,
     for i in range(len(said) - 2):
         named = (bool(noun) and said[i:i + 2] == list(left[-2:])
                  and said[i + 2:i + 2 + min(2, len(noun))] == list(noun[:2]))
-        run = 2 if named else 4
+        run = 2 if named or asked.group("bare") else 4  # ("cái gì": the two words, then what it asks)
         if len(left) < run or said[i:i + run] != list(left[-run:]) or i + run >= len(said):
             continue
         if any(re.search(r"[,;:.()\n]", text[words[k][1]:words[k + 1][0]]) for k in range(i, i + run)):

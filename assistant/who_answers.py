@@ -90,7 +90,10 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
             phrase = None
             role = item_actor.role
             fit = 0.05
-        elif use_headings and starts_with_verb(text, clause.start):
+        elif use_headings and (starts_with_verb(text, clause.start) or (
+                clause.start > clause.item_start and starts_with_verb(text, clause.item_start))):
+            # (a later clause of an item opening with a verb: "Thường xuyên kiểm tra …; định kỳ hằng năm
+            # báo cáo về …" under "4. Cấp ủy các tổ chức cơ sở đảng" is the heading's too)
             heading = _heading_agency(scope.hit, clause)
             if heading is None:
                 continue

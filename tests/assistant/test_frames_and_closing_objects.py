@@ -8,7 +8,7 @@ Every passage here is invented (a Quảng Bình provincial plan); none is a gold
 
 from assistant.answer import _other_qualifier
 from assistant.evidence import Candidate
-from assistant.question import analyse_question
+from assistant.question import QuestionKind, analyse_question
 from tests.assistant.builders import answer_text, document, hit
 
 
@@ -64,3 +64,39 @@ def test_from_which_source_takes_the_source_written_after_the_same_preposition()
                           "Các hợp tác xã lấy kinh phí nạo vét kênh mương nội đồng từ nguồn nào?")
     # the source after "từ", not the last "nguồn" of the sentence ("các nguồn hợp pháp khác")
     assert answer.startswith("nguồn thu dịch vụ thủy lợi nội đồng"), answer
+
+
+def test_sectors_a_verb_acts_on_are_not_agencies() -> None:
+    assert analyse_question("Kế hoạch ưu tiên thu hút đầu tư vào những ngành nào?").kind is QuestionKind.WHAT
+    assert analyse_question("Ngành nào chủ trì tổ chức hội chợ?").kind is QuestionKind.WHO
+    text = ("Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành đẩy mạnh ứng dụng công nghệ "
+            "phục vụ phát triển các ngành công nghiệp chế biến nông sản;")
+    answer = _answer_over(text, "II. NHIỆM VỤ > 3. Khoa học", "Sở Khoa học và Công nghệ đẩy mạnh ứng dụng "
+                          "công nghệ phục vụ phát triển những ngành nào?")
+    assert "công nghiệp chế biến nông sản" in answer, answer
+
+
+def test_a_bracket_after_an_agency_names_the_channel_asked_by_qua() -> None:
+    text = ("Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh về Sở Nội vụ (qua phòng "
+            "Công chức - Viên chức, điện thoại 0232.3822.111) để tổng hợp, báo cáo UBND tỉnh.")
+    answer = _answer_over(text, "IV. TỔ CHỨC THỰC HIỆN",
+                          "Có vướng mắc thì các đơn vị phản ánh qua phòng nào của Sở Nội vụ?")
+    assert answer == "phòng Công chức - Viên chức", answer
+
+
+def test_cái_gì_asks_for_what_follows_the_verb() -> None:
+    text = ("- Chuẩn hóa quy trình cấp giấy phép xây dựng, tái sử dụng dữ liệu dân cư để cung cấp dịch vụ "
+            "công trực tuyến toàn trình cho người dân, doanh nghiệp, góp phần cải cách hành chính.")
+    assert not analyse_question("Các xã phải chuẩn hóa cái gì?").plural
+    question = ("Để cung cấp dịch vụ công trực tuyến toàn trình cho người dân, doanh nghiệp, các xã "
+                "phải chuẩn hóa cái gì?")
+    answer = _answer_over(text, "II. NHIỆM VỤ > 2. Chuyển đổi số", question)
+    assert answer.startswith("quy trình cấp giấy phép xây dựng"), answer
+
+
+def test_a_later_clause_of_an_item_under_an_agency_heading_is_the_headings_task() -> None:
+    text = ("Thường xuyên kiểm tra việc thực hiện; định kỳ 6 tháng báo cáo về Ban Thường vụ Huyện ủy (qua "
+            "Văn phòng Huyện ủy) trước ngày 20/6.")
+    answer = _answer_over(text, "III. TỔ CHỨC THỰC HIỆN > 3. Các chi bộ trực thuộc",
+                          "Ai phải báo cáo định kỳ 6 tháng về Ban Thường vụ Huyện ủy trước ngày 20/6?")
+    assert answer.startswith("Các chi bộ trực thuộc"), answer
