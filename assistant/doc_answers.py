@@ -149,3 +149,44 @@ def _listed_references(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[
         found.append(Candidate(shorten(answer, MAX_LIST_CHARS), best.rank, best.quote, best.support,
                                best.support + 0.25 + rank_prior(best.rank), best.hit.doc.doc_id))
     return found
+
+
+# The words of an issuer question that name no document: "do ai ban hành", "cơ quan nào ban hành"
+_ISSUER_ASKED = re.compile(r"\b(?:do|bởi)?\s*(?:ai|cơ quan nào|đơn vị nào|cấp nào)?\s*(?:đã\s+)?"
+                           r"(?:ban hành|ký)\b")
+# Where a cited document's title ends: the next reference, clause or sentence
+_TITLE_END = re.compile(r"[;\n]|\.\s|(?=" + DOC_REF.pattern + ")")
+
+
+def cited_issuers(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the issuer of a document a passage cites by the name the question gives it: "Quy chế phối
+    hợp … do ai ban hành" is answered by "Ban Thường vụ Thành ủy" of "Quyết định số 12-QĐ/TU … của Ban
+    Thường vụ Thành ủy về việc ban hành “Quy chế phối hợp …”". The reference must write the question's
+    document type and either its số hiệu or most of its words, three at least besides the type ("Kế
+    hoạch này do ai ban hành" names no other document)."""
+    key = match_key(analysis.text)
+    asked_type = TYPE_WORD.search(key)
+    if asked_type is None:
+        return []
+    asked = set(content_terms(_ISSUER_ASKED.sub(" ", key))) - set(content_terms(asked_type.group(1)))
+    numbers = asked_numbers(analysis)
+    found = []
+    for scope in scopes:
+        text, clause = scope.text, scope.clause
+        if clause.start != clause.sentence_start:
+            continue  # a sentence's references once
+        for ref in DOC_REF.finditer(text, clause.sentence_start, clause.sentence_end):
+            if not ref.group("issuer"):
+                continue
+            stop = _TITLE_END.search(text, ref.end() + 1, clause.sentence_end)
+            title = text[ref.start():stop.start() if stop else clause.sentence_end]
+            if asked_type.group(1) not in match_key(title):
+                continue
+            share = len(asked & set(content_terms(title))) / len(asked) if len(asked) >= 3 else 0.0
+            if number_key(ref.group("number")) not in numbers and share < 0.6:
+                continue
+            issuer = ref.group("issuer").strip()[len("của"):].strip()
+            found.append(Candidate(shorten(" ".join(issuer.split())), scope.rank, scope.quote, scope.support,
+                                   scope.support + 0.15 + 0.2 * share + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+    return found

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.doc_answers import doc_candidates
+from assistant.doc_answers import cited_issuers, doc_candidates
 from assistant.evidence import (
     MAX_LIST_CHARS,
     NUMBER,
@@ -101,6 +101,8 @@ def extract_answer(
     kind = analysis.kind
     if kind is QuestionKind.WHO or kind is QuestionKind.ISSUER or kind is QuestionKind.SIGNER:
         candidates = who_candidates(analysis, scopes, use_headings)
+        if kind is QuestionKind.ISSUER:  # "Quy chế … do ai ban hành": the issuer of a document cited by it
+            candidates += cited_issuers(analysis, scopes)
         if analysis.plural:  # "giao nhiệm vụ cho những cơ quan nào": the agencies heading its parts
             candidates += outline_candidates(analysis, hits, get_record) + attendees(analysis, scopes)
         # "những ai dự … tại điểm cầu cấp xã": its line, when the text labels other cases too ("Điểm cầu
@@ -166,6 +168,10 @@ def extract_answer(
         head = " ".join(analysis.head)
         candidates = [replace(c, score=c.score + 0.05) if match_key(c.answer).startswith(head + " ") else c
                       for c in candidates]
+    # "các nhiệm vụ sau", "như sau" point at what follows; they say nothing themselves
+    # (a time may be "năm sau")
+    if kind is not QuestionKind.WHEN:
+        candidates = [c for c in candidates if not _POINTER_ONLY.fullmatch(match_key(c.answer).strip(" :.;"))]
     if kind is QuestionKind.WHO or kind is QuestionKind.ISSUER:
         # "… ngày 24/11/2023 của Hội nghị lần thứ tám BCHTW": a meeting alone is nobody
         candidates = [c for c in candidates if not _EVENT_ONLY.fullmatch(match_key(_named_part(c.answer)))]
@@ -265,6 +271,8 @@ def _does_asked_action(verb: str | None, candidate: Candidate, hits: list[Hit]) 
 
 
 # An answer naming only a meeting, not who held it: "Hội nghị", "Hội thảo", "Hội nghị lần thứ tám"
+# An answer that only points at the lines after it: "nhiệm vụ sau", "các nội dung như sau", "sau đây"
+_POINTER_ONLY = re.compile(r"(?:(?:các|những)\s+)?(?:[^\W\d_]+\s+){0,3}(?:sau|như sau|sau đây)")
 _EVENT_ONLY = re.compile(r"(?:các\s+)?(?:hội nghị|hội thảo|phiên họp|cuộc họp|kỳ họp)(?:\s+lần\s+thứ\s+\w+)?")
 
 

@@ -28,7 +28,8 @@ DOC_REF = re.compile(
     r"(?P<number>\d+(?:/\d{4})?(?:[-/]\s{0,3}[0-9A-ZĐa-zđ]+(?:[-/.][0-9A-ZĐa-zđ]+)*)+)"
     r"(?P<date>,?\s*ngày\s+\d{1,2}/\d{1,2}/\d{4})?"
     r"(?P<issuer>\s+của\s+"
-    r"(?:[^,;.()“\"\n](?!\s(?:về|thực hiện|triển khai|với|như|để|nhằm|tại|trong|đã|là)\s)){3,80}"
+    r"(?:[^,;.()“\"\n](?!\s(?:về|thực hiện|triển khai|với|như|để|nhằm|tại|trong|đã|là)\s)"
+    rf"(?!\svà\s+(?:{DOC_TYPES})\b)){{3,80}}"  # nor "… và Kế hoạch này": another document
     r"[^,;.()“\"\n\s])?"
 )
 

@@ -126,7 +126,7 @@ _DOC_WORDS = (r"(?:văn bản|kế hoạch|hướng dẫn|thông báo|chỉ th�
 # "ban hành" directly followed by a document word: "ban hành kế hoạch này"; or a document word, up to
 # 16 words (a số hiệu "21/ct-ubnd" among them) and "(được) ban hành"
 _ISSUED_DOC = re.compile(
-    rf"ban hành (?:\w+ )?{_DOC_WORDS}|{_DOC_WORDS}(?: \S+){{0,24}} (?:được |do \w+ )?ban hành")
+    rf"ban hành (?:\w+ )?{_DOC_WORDS}|{_DOC_WORDS}(?: \S+){{0,32}} (?:được |do \w+ )?ban hành")
 _WHO_WORD = re.compile(r"\b(?:ai|cơ quan nào|đơn vị nào|người nào|đồng chí nào)\b")
 _DATE_WORD = re.compile(
     r"\b(?:ngày nào|khi nào|ngày bao nhiêu|ngày mấy|thời gian nào|bao giờ|ngày tháng năm nào)\b")

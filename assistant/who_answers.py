@@ -454,7 +454,8 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
             # a recipient or channel: "gửi về X", "qua X", "báo cáo X", "giao X", "do X"
             before = folded(text[max(0, start - 20):start]).lower()
             fit = 0.04 if re.search(r"(?:về|qua|gửi|giao|cho|do|với|trước)\s*$", before) else 0.0
-            channel = re.search(r"(về|qua|gửi|cho|với|trước)\s*$", before)
+            # (or the one a task is done for: "tham mưu Ban Thường vụ …", "trình UBND tỉnh …")
+            channel = re.search(r"(về|qua|gửi|cho|với|trước|tham mưu|trình|giúp)\s*$", before)
             if channel and not analysis.preposition and not re.search(
                     rf"\b{channel.group(1)}\b(?:\s+\w+){{0,3}}\s+(?:ai|đâu|nào)\b", key):
                 fit = -0.05  # "… báo cáo với Ban Thường vụ" names whom it reports to, not who does the task

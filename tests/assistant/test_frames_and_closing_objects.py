@@ -100,3 +100,41 @@ def test_a_later_clause_of_an_item_under_an_agency_heading_is_the_headings_task(
     answer = _answer_over(text, "III. TỔ CHỨC THỰC HIỆN > 3. Các chi bộ trực thuộc",
                           "Ai phải báo cáo định kỳ 6 tháng về Ban Thường vụ Huyện ủy trước ngày 20/6?")
     assert answer.startswith("Các chi bộ trực thuộc"), answer
+
+
+def test_a_lead_in_pointing_at_the_following_lines_answers_nothing() -> None:
+    text = ("- Công an tỉnh chủ trì thực hiện các nhiệm vụ sau:\n"
+            "+ Rà soát, bổ sung phương án bảo đảm an ninh trật tự tại các khu công nghiệp;\n"
+            "+ Phối hợp với Sở Xây dựng kiểm tra an toàn phòng cháy tại các chợ.")
+    answer = _answer_over(text, "II. NHIỆM VỤ > 7. Về quốc phòng, an ninh",
+                          "Công an tỉnh được giao những nhiệm vụ gì?")
+    assert "sau" not in answer.split() and "Rà soát" in answer, answer
+
+
+def test_the_agency_advised_is_not_the_one_doing_the_task() -> None:
+    text = ("- Chủ trì, phối hợp Văn phòng Huyện ủy tham mưu Ban Thường vụ Huyện ủy triển khai phần mềm "
+            "Quản lý hồ sơ đảng viên trong toàn Đảng bộ.")
+    answer = _answer_over(text, "II. NHIỆM VỤ > 2.3. Ban Tổ chức Huyện ủy",
+                          "Cơ quan nào được giao triển khai phần mềm Quản lý hồ sơ đảng viên?")
+    assert answer.startswith("Ban Tổ chức Huyện ủy"), answer
+
+
+def test_who_issued_a_document_the_passage_cites_by_its_title() -> None:
+    question = ("Quy chế phối hợp giữa Ban Dân vận Tỉnh ủy với các sở, ngành trong công tác dân vận chính "
+                "quyền do ai ban hành?")
+    assert analyse_question(question).kind is QuestionKind.ISSUER
+    text = ("- Tiếp tục thực hiện Quyết định số 25-QĐ/TU, ngày 03/3/2025 của Ban Thường vụ Tỉnh ủy về việc "
+            "ban hành “Quy chế phối hợp giữa Ban Dân vận Tỉnh ủy với các sở, ngành trong công tác dân vận "
+            "chính quyền”.")
+    answer = _answer_over(text, "II. NỘI DUNG > 3. Phối hợp", question)
+    assert answer == "Ban Thường vụ Tỉnh ủy", answer
+
+
+def test_a_cited_documents_issuer_stops_before_another_document() -> None:
+    from assistant.facts import DOC_REF
+    text = "Cụ thể hóa Chỉ thị 05-CT/TU của Ban Thường vụ Tỉnh ủy và Kế hoạch này thành chương trình."
+    ref = DOC_REF.search(text)
+    assert ref is not None and ref.group("issuer").strip() == "của Ban Thường vụ Tỉnh ủy"
+    named = "Thực hiện Kết luận số 12-KL/TU của Ban Tuyên giáo và Dân vận Tỉnh ủy về công tác khoa giáo."
+    ref = DOC_REF.search(named)
+    assert ref is not None and ref.group("issuer").strip() == "của Ban Tuyên giáo và Dân vận Tỉnh ủy"
