@@ -154,6 +154,8 @@ def _listed_references(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[
 # The words of an issuer question that name no document: "do ai ban hành", "cơ quan nào ban hành"
 _ISSUER_ASKED = re.compile(r"\b(?:do|bởi)?\s*(?:ai|cơ quan nào|đơn vị nào|cấp nào)?\s*(?:đã\s+)?"
                            r"(?:ban hành|ký)\b")
+# The issuer written right before a reference: "… của Ban Thường vụ Đảng ủy UBND tỉnh tại |Công văn …"
+_ISSUER_BEFORE = re.compile(r"\bcủa\s+([^,;.()“\"\n]{3,80}?)\s+(?:tại|theo)\s*$")
 # Where a cited document's title ends: the next reference, clause or sentence
 _TITLE_END = re.compile(r"[;\n]|\.\s|(?=" + DOC_REF.pattern + ")")
 
@@ -176,7 +178,9 @@ def cited_issuers(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
         if clause.start != clause.sentence_start:
             continue  # a sentence's references once
         for ref in DOC_REF.finditer(text, clause.sentence_start, clause.sentence_end):
-            if not ref.group("issuer"):
+            # (or written before it: "ý kiến chỉ đạo của Ban Thường vụ … tại Công văn số 605-CV/ĐU")
+            before = _ISSUER_BEFORE.search(text, max(clause.sentence_start, ref.start() - 120), ref.start())
+            if not ref.group("issuer") and before is None:
                 continue
             stop = _TITLE_END.search(text, ref.end() + 1, clause.sentence_end)
             title = text[ref.start():stop.start() if stop else clause.sentence_end]
@@ -185,7 +189,8 @@ def cited_issuers(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
             share = len(asked & set(content_terms(title))) / len(asked) if len(asked) >= 3 else 0.0
             if number_key(ref.group("number")) not in numbers and share < 0.6:
                 continue
-            issuer = ref.group("issuer").strip()[len("của"):].strip()
+            issuer = (ref.group("issuer").strip()[len("của"):].strip() if ref.group("issuer")
+                      else before.group(1) if before else "")
             found.append(Candidate(shorten(" ".join(issuer.split())), scope.rank, scope.quote, scope.support,
                                    scope.support + 0.15 + 0.2 * share + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))

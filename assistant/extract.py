@@ -162,7 +162,9 @@ def extract_answer(
         frame = _SOURCE_FRAME.match(analysis.text)
         asked = set(analysis.terms) - (set(content_terms(frame.group(0))) - set(
             content_terms(analysis.text[frame.end():])) if frame else set())
-        candidates = [c for c in candidates if not _repeats_question(c.answer, asked)]
+        terms = content_terms(analysis.text)
+        pairs = set(zip(terms, terms[1:], strict=False))
+        candidates = [c for c in candidates if not _repeats_question(c.answer, asked, pairs)]
     if kind is QuestionKind.WHO and analysis.head and not analysis.person:
         # "Ban nào …" is answered by a Ban before an Ủy ban the same passage names
         head = " ".join(analysis.head)
@@ -318,12 +320,19 @@ def _series(number: str) -> str:
 _SOURCE_FRAME = re.compile(r"(?i)^\s*theo\s+[^,?]{3,160},\s*")
 
 
-def _repeats_question(answer: str, asked: set[str]) -> bool:
+def _repeats_question(answer: str, asked: set[str], pairs: set[tuple[str, str]]) -> bool:
     """Return whether an answer is made of the question's own words: all of them, or all but a few of
-    a long phrase ("Hội thao chào mừng 96 năm Ngày thành lập Đảng của Đảng ủy …" adds "ngày", "ủy")."""
-    said = set(content_terms(answer))
+    a long phrase ("Hội thao chào mừng 96 năm Ngày thành lập Đảng của Đảng ủy …" adds "ngày", "ủy").
+    The same words in another order say something new: "báo cáo kết quả công tác tuyên giáo và dân vận
+    định kỳ" answers "Báo cáo định kỳ kết quả công tác khoa giáo gửi Ban Tuyên giáo và Dân vận … lồng ghép
+    qua báo cáo nào" (a quarter of its word pairs at least are not the question's)."""
+    words = content_terms(answer)
+    said = set(words)
     new = said - asked
-    return not new or (len(said) >= 8 and len(new) <= 0.15 * len(said))
+    if not new:
+        other_order = set(zip(words, words[1:], strict=False)) - pairs
+        return len(words) < 6 or len(other_order) < 0.25 * (len(words) - 1)
+    return len(said) >= 8 and len(new) <= 0.15 * len(said)
 
 
 def _whole_list(best: Candidate, candidates: list[Candidate]) -> Candidate:

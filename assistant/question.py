@@ -195,8 +195,8 @@ def content_terms(text: str) -> tuple[str, ...]:
 
 def _cue_position(key: str, cue: str) -> int:
     """Return where a cue occurs as whole words in the key, or -1 ("năm nào" of "cây lâu năm nào" is
-    the noun "cây lâu năm", not a year asked)."""
-    match = re.search(rf"(?<!\w)(?<!lâu ){re.escape(cue)}(?!\w)", key)
+    the noun "cây lâu năm", not a year asked; "sở nào" of "trên cơ sở nào" is a basis, not a Sở)."""
+    match = re.search(rf"(?<!\w)(?<!lâu )(?<!cơ ){re.escape(cue)}(?!\w)", key)
     return match.start() if match else -1
 
 

@@ -112,6 +112,8 @@ _ASKED_NOUN = re.compile(r"(?<!\w)(?:(?:những|các|loại)\s+((?:(?!cái\s)[^\
 _BASIS_ASKED = re.compile(r"\b(?:căn cứ|dựa) (?:vào|trên) (?:đâu|gì)\b|\btrên cơ sở (?:nào|gì)\b")
 # The basis a sentence opens with: "Căn cứ yêu cầu nhiệm vụ và thực trạng đội ngũ …, tổ chức …"
 _BASIS = re.compile(r"(?i)[-+•\s]*(?:căn cứ|dựa (?:vào|trên)|trên cơ sở)\s+(?:vào\s+)?([^,;.\n]{5,160})")
+# The basis a sentence gives after its task: "Xây dựng … dự toán năm 2026, trên cơ sở đảm bảo cân đối …"
+_BASIS_AFTER = re.compile(r"(?i),\s*(?:trên cơ sở|căn cứ(?: vào)?|dựa (?:vào|trên))\s+([^;.\n]{5,160})")
 # A question about a cause: "Vì sao … giảm?", "tại sao", "do đâu", "nguyên nhân … là gì", "lý do"
 _REASON_ASKED = re.compile(r"\bvì sao\b|\btại sao\b|\bdo đâu\b|\bnguyên nhân\b|\blý do\b")
 # Where a clause gives its cause: "… do một số mỏ tạm dừng", "Nguyên nhân chủ yếu do …", "vì …"
@@ -376,7 +378,9 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
                                quote, scope.support,
                                scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
         found += labelled_values(analysis, [scope])
-        basis = _BASIS.match(text, clause.sentence_start, clause.sentence_end) if basis_asked else None
+        sentence = (clause.sentence_start, clause.sentence_end)
+        basis = (_BASIS.match(text, *sentence) or _BASIS_AFTER.search(text, *sentence)) if basis_asked \
+            else None
         if basis:  # "… tổ chức căn cứ vào đâu": "Căn cứ yêu cầu nhiệm vụ và thực trạng …, tổ chức …"
             found.append(Candidate(shorten(one_line(text, basis.span(1)), limit), scope.rank, quote,
                                    scope.support, scope.support + 0.2 + rank_prior(scope.rank),

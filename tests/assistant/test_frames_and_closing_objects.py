@@ -8,7 +8,8 @@ Every passage here is invented (a Quảng Bình provincial plan); none is a gold
 
 from assistant.answer import _other_qualifier
 from assistant.evidence import Candidate
-from assistant.question import QuestionKind, analyse_question
+from assistant.extract import _repeats_question
+from assistant.question import QuestionKind, analyse_question, content_terms
 from tests.assistant.builders import answer_text, document, hit
 
 
@@ -138,3 +139,28 @@ def test_a_cited_documents_issuer_stops_before_another_document() -> None:
     named = "Thực hiện Kết luận số 12-KL/TU của Ban Tuyên giáo và Dân vận Tỉnh ủy về công tác khoa giáo."
     ref = DOC_REF.search(named)
     assert ref is not None and ref.group("issuer").strip() == "của Ban Tuyên giáo và Dân vận Tỉnh ủy"
+
+
+def test_the_question_words_in_another_order_are_an_answer() -> None:
+    terms = content_terms("Báo cáo định kỳ kết quả công tác văn hóa gửi Ban Tuyên giáo và Dân vận được lồng "
+                          "ghép qua báo cáo nào?")
+    asked, pairs = set(terms), set(zip(terms, terms[1:], strict=False))
+    assert not _repeats_question("báo cáo kết quả công tác tuyên giáo và dân vận định kỳ", asked, pairs)
+    assert _repeats_question("báo cáo định kỳ kết quả công tác văn hóa", asked, pairs)
+
+
+def test_a_basis_written_after_the_task_answers_trên_cơ_sở_nào() -> None:
+    assert analyse_question("Sở Tài chính xây dựng dự toán trên cơ sở nào?").kind is QuestionKind.WHAT
+    text = ("- Sở Tài chính chủ trì xây dựng dự toán ngân sách năm 2027, trên cơ sở bảo đảm cân đối thu, chi "
+            "và khả năng huy động nguồn lực của tỉnh; báo cáo UBND tỉnh trước ngày 15/10.")
+    answer = _answer_over(text, "II. NHIỆM VỤ > 3. Ngân sách",
+                          "Sở Tài chính xây dựng dự toán ngân sách năm 2027 trên cơ sở nào?")
+    assert answer.startswith("bảo đảm cân đối thu, chi"), answer
+
+
+def test_an_issuer_written_before_the_cited_document() -> None:
+    text = ("Căn cứ ý kiến chỉ đạo của Ban Thường vụ Đảng ủy UBND tỉnh tại Công văn số 318-CV/ĐU ngày "
+            "02/5/2026 về việc triển khai Nghị quyết nêu trên, UBND tỉnh ban hành Kế hoạch thực hiện.")
+    question = "Công văn số 318-CV/ĐU ngày 02/5/2026 về triển khai Nghị quyết do ai ban hành?"
+    answer = _answer_over(text, "", question)
+    assert answer == "Ban Thường vụ Đảng ủy UBND tỉnh", answer
