@@ -61,10 +61,27 @@ def _heading_agency(hit: Hit, clause: Clause) -> str | None:
     return None
 
 
+# A question asking a person's name: "… là ai", "tên là gì", "họ tên"
+_NAME_ASKED = re.compile(r"\blà ai\b|\btên (?:là )?gì\b|\bhọ (?:và )?tên\b|\blà đồng chí nào\b")
+
+
+def _later_in_verb_line(text: str, clause: Clause) -> bool:
+    """Return whether a clause goes on a line (or bullet item) that opens with a verb: "Chủ trì, xây
+    dựng kế hoạch kiểm tra …. Qua đó, kịp thời khen thưởng …" has no subject of its own."""
+    line = text.rfind("\n", 0, clause.start) + 1
+    bullet = re.match(r"[-+•*\s]*", text[line:clause.start])
+    opening = line + (len(bullet.group(0)) if bullet else 0)
+    return clause.start > opening and starts_with_verb(text, opening)
+
+
 def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings: bool) -> list[Candidate]:
     """Return agencies doing what the question asks, with their role phrase (people for "Ai là …")."""
     if analysis.person:  # "Người đầu mối liên hệ … là ai" is a contact person
-        return _people(analysis, scopes) + _contacts(analysis, scopes)
+        people = _people(analysis, scopes) + _contacts(analysis, scopes)
+        if people or asked_position(analysis) or _NAME_ASKED.search(match_key(analysis.text)):
+            return people
+        # "Đồng chí nào … phải tập trung …" asks who does a task, not a name: an office named by a heading
+        # ("2.2.7. Các đồng chí Bí thư Đảng ủy, Chủ tịch UBND các xã, phường") answers it
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause
@@ -90,9 +107,8 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
             phrase = None
             role = item_actor.role
             fit = 0.05
-        elif use_headings and (starts_with_verb(text, clause.start) or (
-                clause.start > clause.item_start and starts_with_verb(text, clause.item_start))):
-            # (a later clause of an item opening with a verb: "Thường xuyên kiểm tra …; định kỳ hằng năm
+        elif use_headings and (starts_with_verb(text, clause.start) or _later_in_verb_line(text, clause)):
+            # (a later clause of a line opening with a verb: "Thường xuyên kiểm tra …; định kỳ hằng năm
             # báo cáo về …" under "4. Cấp ủy các tổ chức cơ sở đảng" is the heading's too)
             heading = _heading_agency(scope.hit, clause)
             if heading is None:
@@ -100,6 +116,8 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
             name = " ".join(heading.split())
             phrase = verb_phrase_at_start(text, clause.start, clause.end)
             role = role_of_phrase(text.lower(), phrase)
+            if not starts_with_verb(text, clause.start):
+                phrase = None  # "Qua đó, …" is no role of the heading's agency
             fit = 0.05
         else:
             continue

@@ -164,3 +164,18 @@ def test_an_issuer_written_before_the_cited_document() -> None:
     question = "Công văn số 318-CV/ĐU ngày 02/5/2026 về triển khai Nghị quyết do ai ban hành?"
     answer = _answer_over(text, "", question)
     assert answer == "Ban Thường vụ Đảng ủy UBND tỉnh", answer
+
+
+def test_đồng_chí_nào_doing_a_task_is_answered_by_the_office_heading_it() -> None:
+    text = "- Trực tiếp chỉ đạo số hóa hồ sơ đất đai; sử dụng thường xuyên hệ thống giám sát."
+    section = "II. NHIỆM VỤ > 2.2. Nhiệm vụ cụ thể > 2.2.6. Các đồng chí Bí thư Đảng ủy, Chủ tịch UBND các xã"
+    answer = _answer_over(text, section, "Đồng chí nào ở cấp xã phải trực tiếp chỉ đạo số hóa hồ sơ đất đai?")
+    assert answer.startswith("Các đồng chí Bí thư Đảng ủy, Chủ tịch UBND các xã"), answer
+
+
+def test_a_later_sentence_of_a_line_opening_with_a_verb_is_the_headings_task() -> None:
+    text = ("2.2.5. Ủy ban kiểm tra Huyện ủy\nChủ trì xây dựng kế hoạch giám sát chuyên đề chuyển đổi số. "
+            "Qua đó, kịp thời biểu dương những tập thể làm tốt; đồng thời nhắc nhở những nơi chậm trễ.")
+    question = "Cơ quan nào kịp thời biểu dương những tập thể làm tốt, nhắc nhở những nơi chậm trễ?"
+    answer = _answer_over(text, "II. NHIỆM VỤ > 2.2.5. Ủy ban kiểm tra Huyện ủy", question)
+    assert answer == "Ủy ban kiểm tra Huyện ủy", answer

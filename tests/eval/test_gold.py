@@ -56,7 +56,8 @@ def test_every_evidence_span_occurs_in_its_document(
         assert missing_evidence(items, documents) == [], name
 
 
-@pytest.mark.parametrize("name", ["dev_extra", "dev2", "dev3", "dev4", "dev5", "dev6a", "dev6b", "dev6c", "dev6d"])
+@pytest.mark.parametrize("name", ["dev_extra", "dev2", "dev3", "dev4", "dev5",
+                                  "dev6a", "dev6b", "dev6c", "dev6d"])
 def test_extra_dev_pairs_are_valid_and_apart_from_the_test_split(
     name: str, splits: dict[str, list[GoldItem]], documents: dict[str, str]
 ) -> None:
