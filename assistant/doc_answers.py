@@ -160,37 +160,55 @@ _ISSUER_BEFORE = re.compile(r"\bcủa\s+([^,;.()“\"\n]{3,80}?)\s+(?:tại|theo
 _TITLE_END = re.compile(r"[;\n]|\.\s|(?=" + DOC_REF.pattern + ")")
 
 
+def cited_titles(analysis: QuestionAnalysis, text: str, asking: str = "",
+                 numbers: set[str] | None = None) -> list[tuple[re.Match[str], float]]:
+    """Return the references of a text to a document the question names, and how much of the question
+    their type, số hiệu and title write: one whose số hiệu the question gives, or one writing most of
+    its words, three at least ("Quy chế phối hợp … do ai ban hành" is "Quyết định số 12-QĐ/TU … về việc
+    ban hành “Quy chế phối hợp …”"; "Kế hoạch này" names no other document). `asking` are the
+    question's words that ask, not name ("do ai ban hành", "thuộc loại văn bản gì"); `numbers` the số
+    hiệu that name the document asked about (all the question gives by default)."""
+    key = match_key(analysis.text)
+    asked = set(content_terms(_ISSUER_ASKED.sub(" ", key.replace(asking, " ") if asking else key)))
+    asked -= {term for match in TYPE_WORD.finditer(key) for term in content_terms(match.group(1))}
+    numbers = asked_numbers(analysis) if numbers is None else numbers
+    found = []
+    for ref in DOC_REF.finditer(text):
+        stop = _TITLE_END.search(text, ref.end() + 1, len(text))
+        title = text[ref.start():stop.start() if stop else len(text)]
+        share = len(asked & set(content_terms(title))) / len(asked) if len(asked) >= 3 else 0.0
+        if number_key(ref.group("number")) in numbers or share >= 0.6:
+            found.append((ref, share))
+    return found
+
+
 def cited_issuers(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the issuer of a document a passage cites by the name the question gives it: "Quy chế phối
     hợp … do ai ban hành" is answered by "Ban Thường vụ Thành ủy" of "Quyết định số 12-QĐ/TU … của Ban
     Thường vụ Thành ủy về việc ban hành “Quy chế phối hợp …”". The reference must write the question's
-    document type and either its số hiệu or most of its words, three at least besides the type ("Kế
-    hoạch này do ai ban hành" names no other document)."""
-    key = match_key(analysis.text)
-    asked_type = TYPE_WORD.search(key)
+    document type too (see `cited_titles`)."""
+    asked_type = TYPE_WORD.search(match_key(analysis.text))
     if asked_type is None:
         return []
-    asked = set(content_terms(_ISSUER_ASKED.sub(" ", key))) - set(content_terms(asked_type.group(1)))
-    numbers = asked_numbers(analysis)
     found = []
     for scope in scopes:
         text, clause = scope.text, scope.clause
         if clause.start != clause.sentence_start:
             continue  # a sentence's references once
-        for ref in DOC_REF.finditer(text, clause.sentence_start, clause.sentence_end):
-            # (or written before it: "ý kiến chỉ đạo của Ban Thường vụ … tại Công văn số 605-CV/ĐU")
-            before = _ISSUER_BEFORE.search(text, max(clause.sentence_start, ref.start() - 120), ref.start())
-            if not ref.group("issuer") and before is None:
+        sentence = text[:clause.sentence_end]
+        for ref, share in cited_titles(analysis, sentence):
+            if ref.start() < clause.sentence_start:
                 continue
             stop = _TITLE_END.search(text, ref.end() + 1, clause.sentence_end)
             title = text[ref.start():stop.start() if stop else clause.sentence_end]
             if asked_type.group(1) not in match_key(title):
                 continue
-            share = len(asked & set(content_terms(title))) / len(asked) if len(asked) >= 3 else 0.0
-            if number_key(ref.group("number")) not in numbers and share < 0.6:
-                continue
+            # (or written before it: "ý kiến chỉ đạo của Ban Thường vụ … tại Công văn số 605-CV/ĐU")
+            before = _ISSUER_BEFORE.search(text, max(clause.sentence_start, ref.start() - 120), ref.start())
             issuer = (ref.group("issuer").strip()[len("của"):].strip() if ref.group("issuer")
                       else before.group(1) if before else "")
+            if not issuer:
+                continue
             found.append(Candidate(shorten(" ".join(issuer.split())), scope.rank, scope.quote, scope.support,
                                    scope.support + 0.15 + 0.2 * share + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))

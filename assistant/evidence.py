@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from assistant.facts import DOC_REF
 from assistant.model import Hit
-from assistant.question import QuestionAnalysis, QuestionKind, content_terms
+from assistant.question import SOURCE_FRAME, QuestionAnalysis, QuestionKind, content_terms
 from indexer.abbreviations import expand_abbreviations
 from indexer.model import Chunk, DocumentMetadata, DocumentRecord
 from indexer.normalize import match_key
@@ -248,7 +248,12 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
     found = {name for name in analysis.names if contains_name(unquoted, toneless(name))}
     missing = [name for name in analysis.names if name not in found
                and not any(_locates(analysis.text, place, name) for place in found)]
-    missing += [year for year in analysis.years if year not in nearby_key]
+    # (a year in the source the question names, "Theo kết luận Phiên họp … năm 2025, …", dates the
+    # document: anywhere in it)
+    frame = SOURCE_FRAME.match(analysis.text)
+    framed = set(re.findall(r"(?:19|20)\d\d", frame.group(0))) if frame else set()
+    missing += [year for year in analysis.years
+                if year not in nearby_key and not (year in framed and year in document)]
     # a period is its two years together: "vụ Đông Xuân 2025 - 2026" is not "vụ Đông Xuân 2026 - 2027"
     missing += [f"{a}-{b}" for a, b in _YEAR_RANGE.findall(analysis.text)
                 if not re.search(rf"{a}\s*[-–]\s*{b}", nearby_key)]

@@ -46,7 +46,7 @@ from assistant.list_answers import (
 from assistant.model import Hit
 from assistant.number_answers import number_candidates
 from assistant.outline import outline_candidates
-from assistant.question import METADATA_KINDS, QuestionAnalysis, QuestionKind, content_terms
+from assistant.question import METADATA_KINDS, SOURCE_FRAME, QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import one_line, read_scopes
 from assistant.spans import person_mentions, role_of_phrase, starts_with_verb
 from assistant.what_answers import (
@@ -159,7 +159,7 @@ def extract_answer(
         # question is scored down in `who_candidates` instead: "Ban X (tham mưu Ban Y …)" may repeat it)
         # (words only of the document it names as its source are not asked: "Theo kế hoạch …, thu ngân
         # sách … phấn đấu đạt mức nào" is answered by "… phấn đấu thu ngân sách … vượt kế hoạch")
-        frame = _SOURCE_FRAME.match(analysis.text)
+        frame = SOURCE_FRAME.match(analysis.text)
         asked = set(analysis.terms) - (set(content_terms(frame.group(0))) - set(
             content_terms(analysis.text[frame.end():])) if frame else set())
         terms = content_terms(analysis.text)
@@ -314,10 +314,6 @@ def _verb_only_in_name(verb: str | None, candidate: Candidate, hits: list[Hit]) 
 def _series(number: str) -> str:
     """Return the series of a số hiệu, its letters after the number: "574/qđ-ubnd" -> "qđ-ubnd"."""
     return re.sub(r"^\d+(?:/\d{4})?[-/]", "", number)
-
-
-# The document a question names as its source, before what it asks: "Theo kế hoạch của UBND tỉnh X, "
-_SOURCE_FRAME = re.compile(r"(?i)^\s*theo\s+[^,?]{3,160},\s*")
 
 
 def _repeats_question(answer: str, asked: set[str], pairs: set[tuple[str, str]]) -> bool:

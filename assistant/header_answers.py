@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.doc_answers import TYPE_WORD
+from assistant.doc_answers import TYPE_WORD, cited_titles
 from assistant.evidence import (
     MAX_LIST_CHARS,
     NUMBER,
@@ -85,6 +85,10 @@ def _other_office(analysis: QuestionAnalysis, signer_position: str | None) -> bo
     """
     if not signer_position:
         return False
+    key = match_key(analysis.text)
+    on_behalf = re.match(r"(?:kt|tm)\b", match_key(signer_position))
+    if on_behalf and re.search(r"\bký thay\b|\bthay mặt\b|\bkt\.?\s", key):
+        return False  # "Ai ký thay Chủ tịch …" is answered by the "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" who signs
     office = match_key(signer_position.split(" / ")[-1])
     title = re.match(OFFICE, office)  # "phó bí thư thường trực" signs as a Phó Bí thư
     bare = (title.group(0) if title else office).removeprefix("phó ").strip()
@@ -322,7 +326,10 @@ def document_kinds(analysis: QuestionAnalysis, hits: list[Hit],
         return []
     # the words asking for the type ("thuộc loại văn bản gì") are no evidence to look for
     asking = " ".join(key[:kind_asked.end()].split()[-4:])
-    asked = asked_numbers(analysis)
+    # the số hiệu naming the document asked about: "Văn bản số 213-KL/TW … là loại văn bản gì", not the
+    # one it implements ("Để triển khai Chỉ thị 07-CT/TU, … ban hành loại văn bản gì")
+    given = asked_numbers(analysis)
+    asked = {number_key(m.group(1)) for m in _NAMED_NUMBER.finditer(analysis.text)} & given
     found = []
     for rank, record in retrieved_records(hits, get_record):
         meta = record.metadata
@@ -331,12 +338,21 @@ def document_kinds(analysis: QuestionAnalysis, hits: list[Hit],
         located = _loose(meta.doc_type).search(record.text)
         if located is None:
             continue
-        named = bool(meta.number) and number_key(meta.number or "") in asked
+        named = bool(meta.number) and number_key(meta.number or "") in given
         backing = support(analysis, f"{asking} {own_name(meta)} {record.text[:400]}")
+        # (a số hiệu the question gives that is not this document's names another one)
+        fit = 0.45 if named else 0.05 if asked else 0.25
         found.append(Candidate(meta.doc_type.capitalize(), None, (located.start(), located.end()), backing,
-                               backing + (0.45 if named else 0.25) + 0.08 / (1 + rank), record.doc_id))
+                               backing + fit + 0.08 / (1 + rank), record.doc_id))
     for rank, hit in enumerate(hits):  # "… tham mưu trình HĐND tỉnh ban hành loại văn bản nào"
         text = hit.chunk.text
+        # "Văn bản số 213-KL/TW … là loại văn bản gì": a document the passage cites ("Kết luận số 213-KL/TW")
+        for ref, share in cited_titles(analysis, text, key[kind_asked.start():kind_asked.end()], asked):
+            backing = support(analysis, text[ref.start():ref.end() + 200], hit.chunk.section)
+            if number_key(ref.group("number")) in asked:
+                backing = max(backing, 0.75)  # the số hiệu the question gives, written in the passage
+            found.append(Candidate(" ".join(ref.group("type").split()), rank, (ref.start(), ref.end()),
+                                   backing, backing + 0.3 + 0.2 * share + 0.08 / (1 + rank), hit.doc.doc_id))
         for clause in clauses(text):
             for issued in _ISSUED_TYPE.finditer(text, clause.start, clause.end):
                 if not issued.group(1)[0].isupper():
@@ -347,6 +363,8 @@ def document_kinds(analysis: QuestionAnalysis, hits: list[Hit],
     return found
 
 
+# A số hiệu written without its type: "Văn bản số 213-KL/TW", "số 61-CTr/TU ngày …" at the question's start
+_NAMED_NUMBER = re.compile(r"(?i)(?:\bvăn bản\s+(?:số\s+)?|^\s*số\s+)(\S+)")
 # A document type as the object of issuing: "trình HĐND tỉnh ban hành Nghị quyết về …", "xây dựng Kế hoạch"
 _ISSUED_TYPE = re.compile(r"(?i)(?:ban hành|xây dựng|trình)\s+(?:[^\W\d_]+\s+){0,4}?"
                           + TYPE_WORD.pattern.removeprefix("(?i)"))

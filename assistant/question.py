@@ -318,6 +318,8 @@ _YEAR = re.compile(r"(?<![\d-])(?<!\d/)(?:19|20)\d\d(?![\d/-])|(?<=\d/)(?:19|20)
 _ORDINAL = re.compile(r"\bthứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|\d+)\b"
                       r"|\b(?:lớp|vòng|khóa|khoá|quý|đợt|phiên|kỳ họp) (?:\d{1,2}|[ivxlc]{1,5})\b(?![/-])"
                       r"|\b\d{1,2} tháng (?:đầu |cuối )?năm\b")
+# The document a question names as its source, before what it asks: "Theo kế hoạch của UBND tỉnh X, "
+SOURCE_FRAME = re.compile(r"(?i)^\s*theo\s+[^,?]{3,160},\s*")
 # A plural question word: "những cơ quan nào", "các sở nào", "gồm những gì", "những môn nào"
 #   \b(?:những|các)\s+(?:\w+,?\s+){0,10}?(?:nào|gì)\b  "những" or "các", up to ten words, the question word
 _PLURAL = re.compile(r"\b(?:những|các)\s+(?:(?!cái\s)\w+,?\s+){0,10}?(?:nào|gì)\b"  # not "các xã … cái gì"

@@ -179,3 +179,29 @@ def test_a_later_sentence_of_a_line_opening_with_a_verb_is_the_headings_task() -
     question = "Cơ quan nào kịp thời biểu dương những tập thể làm tốt, nhắc nhở những nơi chậm trễ?"
     answer = _answer_over(text, "II. NHIỆM VỤ > 2.2.5. Ủy ban kiểm tra Huyện ủy", question)
     assert answer == "Ủy ban kiểm tra Huyện ủy", answer
+
+
+def test_the_kind_of_a_cited_document_the_question_names_by_its_number() -> None:
+    text = ("- Triển khai thực hiện hiệu quả Kết luận số 118-KL/TW, ngày 15/01/2026 của Ban Bí thư về tăng "
+            "cường công tác phòng, chống thiên tai.")
+    question = "Văn bản số 118-KL/TW ngày 15/01/2026 mà kế hoạch yêu cầu triển khai là loại văn bản gì?"
+    answer = _answer_over(text, "II. NHIỆM VỤ", question)
+    assert answer == "Kết luận", answer
+
+
+def test_a_year_in_the_source_the_question_names_dates_the_document() -> None:
+    from assistant.evidence import ungrounded
+    analysis = analyse_question("Theo kết luận Phiên họp thứ hai năm 2026, cơ quan nào rà soát quy hoạch?")
+    document = "THÔNG BÁO\nKết luận Phiên họp thứ hai\nQuảng Bình, ngày 05 tháng 3 năm 2026\n- Sở Xây dựng."
+    nearby = "Kết luận Phiên họp thứ hai\n- Sở Xây dựng rà soát quy hoạch."
+    assert "2026" not in ungrounded(analysis, document, nearby)
+    # a year the question asks of, outside its source, must still be near the answer
+    asked = analyse_question("Cơ quan nào rà soát quy hoạch năm 2026?")
+    assert "2026" in ungrounded(asked, document, nearby)
+
+
+def test_someone_signing_on_behalf_answers_who_signs_for_the_chair() -> None:
+    from assistant.header_answers import _other_office
+    signing = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    assert not _other_office(analyse_question("Ai ký thay Chủ tịch UBND tỉnh ban hành kế hoạch?"), signing)
+    assert _other_office(analyse_question("Chủ tịch UBND tỉnh là ai, có ký kế hoạch không?"), signing)
