@@ -260,10 +260,29 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
     missing += [ordinal for ordinal in analysis.ordinals if not contains_words(nearby_key, toneless(ordinal))]
     if analysis.agencies:
         spelled_out = toneless(expand_abbreviations(nearby))
-        missing += [agency for agency in analysis.agencies if not agency_in(spelled_out, agency)]
+        # ("Sở Công Thương Đắk Lắk": the province it adds is checked as a name, not beside the agency)
+        missing += [agency for agency in analysis.agencies if not agency_in(spelled_out, agency) and not (
+            agency_in(spelled_out, _without_place(agency))
+            and contains_name(unquoted, toneless(agency[len(_without_place(agency)):].strip())))]
     written = _numbers_of(document)
     missing += [count for count in given_counts(analysis.text) if count not in written]
     return missing
+
+
+# A place written after an agency's name, two or three capitalised words: "Sở Công Thương |Đắk Lắk"
+_PLACE_AFTER = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){2}$")
+
+
+def _without_place(agency: str) -> str:
+    """Return an agency without the place the question writes after it: "Sở Công Thương Đắk Lắk" ->
+    "Sở Công Thương" (not "UBND tỉnh Đắk Lắk", whose place is its own name, nor "Sở Công Thương")."""
+    place = _PLACE_AFTER.search(agency)
+    if place is None or re.search(r"(?i)(?:ủy|uỷ|trung ương|thường vụ|chính trị)$", place.group(0)):
+        return agency  # "Văn phòng Tỉnh ủy" ends with no place
+    bare = agency[:place.start()]
+    if len(bare.split()) < 2 or re.search(r"(?i)\b(?:tỉnh|thành phố|huyện|xã|phường|thị xã|quận)$", bare):
+        return agency
+    return bare
 
 
 def _locates(question: str, place: str, name: str) -> bool:

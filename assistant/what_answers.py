@@ -128,7 +128,7 @@ _PURPOSE = re.compile(r"(?i)\b(?:qua đó|nhằm(?: mục đích)?|để)\s+")
 # A question about a manner: "xếp hạng thế nào", "xử lý ra sao", "bằng cách nào"
 _MANNER_ASKED = re.compile(r"\b(?:như\s+)?thế nào\b|\bra sao\b|\bbằng cách nào\b")
 # A question about an action done to something it names after: "làm gì với các tập thể, cá nhân …"
-_DOING_ASKED = re.compile(r"\blàm gì (?:với|cho|đối với)\s+\w")
+_DOING_ASKED = re.compile(r"\blàm (?:những )?gì (?:với|cho|đối với)\s+\w")
 
 
 def _before_run(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[int, int] | None:

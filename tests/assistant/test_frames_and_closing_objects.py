@@ -205,3 +205,22 @@ def test_someone_signing_on_behalf_answers_who_signs_for_the_chair() -> None:
     signing = "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
     assert not _other_office(analyse_question("Ai ký thay Chủ tịch UBND tỉnh ban hành kế hoạch?"), signing)
     assert _other_office(analyse_question("Chủ tịch UBND tỉnh là ai, có ký kế hoạch không?"), signing)
+
+
+def test_làm_những_gì_đối_với_reads_the_action_before_its_object() -> None:
+    from assistant.what_answers import _before_run
+    text = "- Chú trọng tu bổ, tôn tạo, phát huy giá trị các di tích lịch sử trên địa bàn."
+    analysis = analyse_question("Sở Văn hóa phải chú trọng làm những gì đối với các di tích lịch sử?")
+    span = _before_run(analysis, text, (2, len(text)))
+    assert span is not None and text[span[0]:span[1]] == "Chú trọng tu bổ, tôn tạo, phát huy giá trị"
+
+
+def test_an_agency_asked_with_its_province_is_found_without_it() -> None:
+    from assistant.evidence import ungrounded
+    analysis = analyse_question("Sở Công Thương Quảng Bình được giao hỗ trợ doanh nghiệp những việc gì?")
+    document = "UBND TỈNH QUẢNG BÌNH\nKẾ HOẠCH\n- Sở Công Thương chủ trì hỗ trợ doanh nghiệp xuất khẩu."
+    nearby = "- Sở Công Thương chủ trì hỗ trợ doanh nghiệp xuất khẩu."
+    assert ungrounded(analysis, document, nearby) == []
+    # the province must still be the document's
+    elsewhere = analyse_question("Sở Công Thương Gia Lai được giao hỗ trợ doanh nghiệp những việc gì?")
+    assert ungrounded(elsewhere, document, nearby)
