@@ -65,6 +65,19 @@ def _heading_agency(hit: Hit, clause: Clause) -> str | None:
 _NAME_ASKED = re.compile(r"\blà ai\b|\btên (?:là )?gì\b|\bhọ (?:và )?tên\b|\blà đồng chí nào\b")
 
 
+# A numbered heading line: "2.2.8. ", "3) "
+_NUMBERED_LINE = re.compile(r"\s*\d+(?:\.\d+)*[.)]\s")
+
+
+def _in_channel(text: str, start: int) -> re.Match[str] | None:
+    """Return the "qua" opening a bracket an agency stands in, any of a series: "gửi Ban Chỉ đạo tỉnh (qua
+    Sở Khoa học và Công nghệ, Văn phòng Tỉnh ủy)" names two channels."""
+    opened = text.rfind("(", max(0, start - 150), start)
+    if opened < 0 or ")" in text[opened:start]:
+        return None
+    return re.match(r"\(\W*(qua)\b", text[opened:start])
+
+
 def _later_in_verb_line(text: str, clause: Clause) -> bool:
     """Return whether a clause goes on a line (or bullet item) that opens with a verb: "Chủ trì, xây
     dựng kế hoạch kiểm tra …. Qua đó, kịp thời khen thưởng …" has no subject of its own."""
@@ -104,6 +117,13 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
             # a later clause or sentence of an item: "- Sở X chủ trì …. Trong đó, xây dựng …", "1. Phó Chủ
             # tịch Thường trực là Giám đốc Sở Tư pháp, …; chủ trì các cuộc họp …" (before the heading)
             name = one_line(text, item_actor.name)
+            # (an item opening with a numbered heading line is that heading's: "2.2.8. Các cấp ủy, tổ
+            # chức đảng trực thuộc Tỉnh ủy, các sở, …" is one agency list, its "tổ chức" no verb)
+            opens = text.rfind("\n", 0, clause.item_start) + 1
+            line_end = text.find("\n", clause.item_start, clause.start)
+            line = text[opens:line_end if line_end >= 0 else clause.item_start]
+            headed = heading_actor(line) if _NUMBERED_LINE.match(line) and len(line) <= 120 else None
+            name = headed or name
             phrase = None
             role = item_actor.role
             fit = 0.05
@@ -473,7 +493,8 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
             before = folded(text[max(0, start - 20):start]).lower()
             fit = 0.04 if re.search(r"(?:về|qua|gửi|giao|cho|do|với|trước)\s*$", before) else 0.0
             # (or the one a task is done for: "tham mưu Ban Thường vụ …", "trình UBND tỉnh …")
-            channel = re.search(r"(về|qua|gửi|cho|với|trước|tham mưu|trình|giúp)\s*$", before)
+            channel = re.search(r"(về|qua|gửi|cho|với|trước|tham mưu|trình|giúp)\s*$", before) or _in_channel(
+                text, start)
             if channel and not analysis.preposition and not re.search(
                     rf"\b{channel.group(1)}\b(?:\s+\w+){{0,3}}\s+(?:ai|đâu|nào)\b", key):
                 fit = -0.05  # "… báo cáo với Ban Thường vụ" names whom it reports to, not who does the task

@@ -224,3 +224,12 @@ def test_an_agency_asked_with_its_province_is_found_without_it() -> None:
     # the province must still be the document's
     elsewhere = analyse_question("Sở Công Thương Gia Lai được giao hỗ trợ doanh nghiệp những việc gì?")
     assert ungrounded(elsewhere, document, nearby)
+
+
+def test_every_agency_of_a_qua_bracket_is_a_channel_and_a_numbered_heading_line_names_the_doer() -> None:
+    text = ("2.2.9. Các cấp ủy, tổ chức đảng trực thuộc Huyện ủy, các phòng, ban, ngành liên quan\n"
+            "Xây dựng kế hoạch thực hiện chi tiết; gửi Ban Chỉ đạo huyện (qua Phòng Văn hóa, Văn phòng "
+            "Huyện ủy) trước ngày 15/8/2026.")
+    question = "Trước ngày 15/8/2026, ai phải xây dựng kế hoạch thực hiện chi tiết gửi Ban Chỉ đạo huyện?"
+    answer = _answer_over(text, "II. NHIỆM VỤ > 2.2. Nhiệm vụ cụ thể", question)
+    assert answer.startswith("Các cấp ủy, tổ chức đảng trực thuộc Huyện ủy, các phòng"), answer
