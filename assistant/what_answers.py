@@ -201,7 +201,7 @@ def _gap(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[
 
 
 # A preposition right before the asked noun: "tham gia bảo hiểm y tế theo| hình thức nào"
-_PREPOSITION_BEFORE = re.compile(r"\b(?:theo|bằng|với|về|ở|tại|từ|trong|qua|là)\s*$")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:theo|bằng|về|ở|tại|từ|trong|qua|là)\s*$")
 # A question that ends with its question word: "… chú trọng nguồn thu nào?", "… nâng cao những gì?"
 _ENDS_ASKING = re.compile(r"\s*(?:vậy\s*)?[?.]?\s*")
 

@@ -233,3 +233,12 @@ def test_every_agency_of_a_qua_bracket_is_a_channel_and_a_numbered_heading_line_
     question = "Trước ngày 15/8/2026, ai phải xây dựng kế hoạch thực hiện chi tiết gửi Ban Chỉ đạo huyện?"
     answer = _answer_over(text, "II. NHIỆM VỤ > 2.2. Nhiệm vụ cụ thể", question)
     assert answer.startswith("Các cấp ủy, tổ chức đảng trực thuộc Huyện ủy, các phòng"), answer
+
+
+def test_the_object_after_gắn_với_answers_những_yêu_cầu_gì() -> None:
+    assert analyse_question("Đào tạo nghề phải gắn với những yêu cầu gì?").preposition == "với"
+    text = ("- Đẩy mạnh đào tạo nghề gắn với nhu cầu của doanh nghiệp và yêu cầu chuyển đổi số của tỉnh; "
+            "tổ chức các lớp đào tạo linh hoạt.")
+    answer = _answer_over(text, "II. NHIỆM VỤ > 3. Giáo dục nghề nghiệp",
+                          "Theo kế hoạch, đào tạo nghề phải gắn với những yêu cầu gì?")
+    assert answer.startswith("nhu cầu của doanh nghiệp và yêu cầu chuyển đổi số"), answer
