@@ -160,25 +160,27 @@ _ISSUER_BEFORE = re.compile(r"\bcủa\s+([^,;.()“\"\n]{3,80}?)\s+(?:tại|theo
 _TITLE_END = re.compile(r"[;\n]|\.\s|(?=" + DOC_REF.pattern + ")")
 
 
-def cited_titles(analysis: QuestionAnalysis, text: str, asking: str = "",
-                 numbers: set[str] | None = None) -> list[tuple[re.Match[str], float]]:
-    """Return the references of a text to a document the question names, and how much of the question
-    their type, số hiệu and title write: one whose số hiệu the question gives, or one writing most of
-    its words, three at least ("Quy chế phối hợp … do ai ban hành" is "Quyết định số 12-QĐ/TU … về việc
-    ban hành “Quy chế phối hợp …”"; "Kế hoạch này" names no other document). `asking` are the
-    question's words that ask, not name ("do ai ban hành", "thuộc loại văn bản gì"); `numbers` the số
-    hiệu that name the document asked about (all the question gives by default)."""
+def cited_titles(analysis: QuestionAnalysis, text: str, start: int = 0, end: int | None = None,
+                 asking: str = "", numbers: set[str] | None = None) -> list[tuple[re.Match[str], str, float]]:
+    """Return the references in text[start:end] to a document the question names, with their titles
+    (type, số hiệu and the words after them, up to the next reference or clause) and how much of the
+    question a title writes: one whose số hiệu the question gives, or one writing most of its words,
+    three at least ("Quy chế phối hợp … do ai ban hành" is "Quyết định số 12-QĐ/TU … về việc ban hành
+    “Quy chế phối hợp …”"; "Kế hoạch này" names no other document). `asking` are the question's words
+    that ask, not name ("do ai ban hành", "thuộc loại văn bản gì"); `numbers` the số hiệu that name the
+    document asked about (all the question gives by default)."""
+    end = len(text) if end is None else end
     key = match_key(analysis.text)
     asked = set(content_terms(_ISSUER_ASKED.sub(" ", key.replace(asking, " ") if asking else key)))
     asked -= {term for match in TYPE_WORD.finditer(key) for term in content_terms(match.group(1))}
     numbers = asked_numbers(analysis) if numbers is None else numbers
     found = []
-    for ref in DOC_REF.finditer(text):
-        stop = _TITLE_END.search(text, ref.end() + 1, len(text))
-        title = text[ref.start():stop.start() if stop else len(text)]
+    for ref in DOC_REF.finditer(text, start, end):
+        stop = _TITLE_END.search(text, ref.end() + 1, end)
+        title = text[ref.start():stop.start() if stop else end]
         share = len(asked & set(content_terms(title))) / len(asked) if len(asked) >= 3 else 0.0
         if number_key(ref.group("number")) in numbers or share >= 0.6:
-            found.append((ref, share))
+            found.append((ref, title, share))
     return found
 
 
@@ -195,12 +197,7 @@ def cited_issuers(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
         text, clause = scope.text, scope.clause
         if clause.start != clause.sentence_start:
             continue  # a sentence's references once
-        sentence = text[:clause.sentence_end]
-        for ref, share in cited_titles(analysis, sentence):
-            if ref.start() < clause.sentence_start:
-                continue
-            stop = _TITLE_END.search(text, ref.end() + 1, clause.sentence_end)
-            title = text[ref.start():stop.start() if stop else clause.sentence_end]
+        for ref, title, share in cited_titles(analysis, text, clause.sentence_start, clause.sentence_end):
             if asked_type.group(1) not in match_key(title):
                 continue
             # (or written before it: "ý kiến chỉ đạo của Ban Thường vụ … tại Công văn số 605-CV/ĐU")

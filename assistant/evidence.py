@@ -251,19 +251,15 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
     # (a year in the source the question names, "Theo kết luận Phiên họp … năm 2025, …", dates the
     # document: anywhere in it)
     frame = SOURCE_FRAME.match(analysis.text)
-    framed = set(re.findall(r"(?:19|20)\d\d", frame.group(0))) if frame else set()
     missing += [year for year in analysis.years
-                if year not in nearby_key and not (year in framed and year in document)]
+                if year not in nearby_key and not (frame and year in frame.group(0) and year in document)]
     # a period is its two years together: "vụ Đông Xuân 2025 - 2026" is not "vụ Đông Xuân 2026 - 2027"
     missing += [f"{a}-{b}" for a, b in _YEAR_RANGE.findall(analysis.text)
                 if not re.search(rf"{a}\s*[-–]\s*{b}", nearby_key)]
     missing += [ordinal for ordinal in analysis.ordinals if not contains_words(nearby_key, toneless(ordinal))]
     if analysis.agencies:
         spelled_out = toneless(expand_abbreviations(nearby))
-        # ("Sở Công Thương Đắk Lắk": the province it adds is checked as a name, not beside the agency)
-        missing += [agency for agency in analysis.agencies if not agency_in(spelled_out, agency) and not (
-            agency_in(spelled_out, _without_place(agency))
-            and contains_name(unquoted, toneless(agency[len(_without_place(agency)):].strip())))]
+        missing += [agency for agency in analysis.agencies if not _agency_near(agency, spelled_out, unquoted)]
     written = _numbers_of(document)
     missing += [count for count in given_counts(analysis.text) if count not in written]
     return missing
@@ -271,6 +267,17 @@ def ungrounded(analysis: QuestionAnalysis, document: str, nearby: str) -> list[s
 
 # A place written after an agency's name, two or three capitalised words: "Sở Công Thương |Đắk Lắk"
 _PLACE_AFTER = re.compile(r"(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){2}$")
+
+
+def _agency_near(agency: str, spelled_out: str, document: str) -> bool:
+    """Return whether an agency the question names is near the answer (`spelled_out`); one it writes
+    with its province ("Sở Công Thương Đắk Lắk") may be there without it, the province then in the
+    (unquoted) document."""
+    if agency_in(spelled_out, agency):
+        return True
+    bare = _without_place(agency)
+    return bare != agency and agency_in(spelled_out, bare) and contains_name(
+        document, toneless(agency[len(bare):].strip()))
 
 
 def _without_place(agency: str) -> str:

@@ -272,9 +272,9 @@ def _does_asked_action(verb: str | None, candidate: Candidate, hits: list[Hit]) 
     return bool(name) and re.search(rf"(?<!\w){re.escape(name)}\s+{re.escape(verb)}(?!\w)", said) is not None
 
 
-# An answer naming only a meeting, not who held it: "Hội nghị", "Hội thảo", "Hội nghị lần thứ tám"
 # An answer that only points at the lines after it: "nhiệm vụ sau", "các nội dung như sau", "sau đây"
 _POINTER_ONLY = re.compile(r"(?:(?:các|những)\s+)?(?:[^\W\d_]+\s+){0,3}(?:sau|như sau|sau đây)")
+# An answer naming only a meeting, not who held it: "Hội nghị", "Hội thảo", "Hội nghị lần thứ tám"
 _EVENT_ONLY = re.compile(r"(?:các\s+)?(?:hội nghị|hội thảo|phiên họp|cuộc họp|kỳ họp)(?:\s+lần\s+thứ\s+\w+)?")
 
 

@@ -347,7 +347,8 @@ def document_kinds(analysis: QuestionAnalysis, hits: list[Hit],
     for rank, hit in enumerate(hits):  # "… tham mưu trình HĐND tỉnh ban hành loại văn bản nào"
         text = hit.chunk.text
         # "Văn bản số 213-KL/TW … là loại văn bản gì": a document the passage cites ("Kết luận số 213-KL/TW")
-        for ref, share in cited_titles(analysis, text, key[kind_asked.start():kind_asked.end()], asked):
+        for ref, _, share in cited_titles(analysis, text, asking=key[kind_asked.start():kind_asked.end()],
+                                          numbers=asked):
             backing = support(analysis, text[ref.start():ref.end() + 200], hit.chunk.section)
             if number_key(ref.group("number")) in asked:
                 backing = max(backing, 0.75)  # the số hiệu the question gives, written in the passage
