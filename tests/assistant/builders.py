@@ -38,6 +38,12 @@ def answer_text(question: str, hits: list[Hit], record: DocumentRecord) -> str:
     return found.answer
 
 
+def answer_over(text: str, section: str, question: str) -> str:
+    """Return the answer to a question over one passage, the whole of a one-passage document."""
+    record = document(text if text.endswith("\n") else text + "\n", doc_id="kh-one")
+    return answer_text(question, [hit(record, text.strip(), section)], record)
+
+
 class Library:
     """Records and ranked hits answering the PassageSource protocol: search returns the given hits."""
 

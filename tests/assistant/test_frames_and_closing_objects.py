@@ -10,19 +10,13 @@ from assistant.answer import _other_qualifier
 from assistant.evidence import Candidate
 from assistant.extract import _repeats_question
 from assistant.question import QuestionKind, analyse_question, content_terms
-from tests.assistant.builders import answer_text, document, hit
-
-
-def _answer_over(text: str, section: str, question: str) -> str:
-    """Return the answer to a question over one passage, the whole of a one-passage document."""
-    record = document(text if text.endswith("\n") else text + "\n", doc_id="kh-qb")
-    return answer_text(question, [hit(record, text.strip(), section)], record)
+from tests.assistant.builders import answer_over, document, hit
 
 
 def test_words_of_the_source_document_do_not_make_the_answer_a_repetition() -> None:
     text = ("- Sở Công Thương chủ trì, phối hợp với các địa phương đẩy mạnh xúc tiến thương mại, "
             "phấn đấu kim ngạch xuất khẩu năm 2026 vượt kế hoạch; trong đó, chú trọng thị trường Nhật Bản.")
-    answer = _answer_over(text, "II. NHIỆM VỤ > 2. Thương mại",
+    answer = answer_over(text, "II. NHIỆM VỤ > 2. Thương mại",
                           "Theo kế hoạch của UBND tỉnh Quảng Bình, kim ngạch xuất khẩu năm 2026 phấn đấu đạt "
                           "mức nào?")
     assert "vượt kế hoạch" in answer
@@ -32,7 +26,7 @@ def test_a_clause_whose_object_the_question_repeats_is_answered_by_what_it_does(
     text = ("Phấn đấu hoàn thành ở mức cao nhất các mục tiêu, chỉ tiêu phát triển du lịch năm 2026; "
             "tạo động lực vững chắc cho các ngành dịch vụ khác phát triển nhanh, bền vững trong giai đoạn "
             "2026 - 2030, góp phần đưa du lịch thực sự trở thành ngành kinh tế mũi nhọn của tỉnh Quảng Bình.")
-    answer = _answer_over(text, "I. MỤC ĐÍCH, YÊU CẦU > 1. Mục đích:",
+    answer = answer_over(text, "I. MỤC ĐÍCH, YÊU CẦU > 1. Mục đích:",
                           "Đối với các mục tiêu, chỉ tiêu phát triển du lịch năm 2026, kế hoạch của tỉnh "
                           "Quảng Bình đặt mục đích gì?")
     # the clause, not the next one the sentence goes on to
@@ -61,7 +55,7 @@ def test_from_which_source_takes_the_source_written_after_the_same_preposition()
     assert analyse_question("Kinh phí diễn tập lấy từ nguồn nào?").preposition == "từ"
     text = ("Các hợp tác xã tự bố trí kinh phí từ nguồn thu dịch vụ thủy lợi nội đồng và các nguồn hợp pháp "
             "khác; UBND các xã bố trí từ ngân sách cấp xã.")
-    answer = _answer_over(text, "IV. KINH PHÍ",
+    answer = answer_over(text, "IV. KINH PHÍ",
                           "Các hợp tác xã lấy kinh phí nạo vét kênh mương nội đồng từ nguồn nào?")
     # the source after "từ", not the last "nguồn" of the sentence ("các nguồn hợp pháp khác")
     assert answer.startswith("nguồn thu dịch vụ thủy lợi nội đồng"), answer
@@ -72,7 +66,7 @@ def test_sectors_a_verb_acts_on_are_not_agencies() -> None:
     assert analyse_question("Ngành nào chủ trì tổ chức hội chợ?").kind is QuestionKind.WHO
     text = ("Sở Khoa học và Công nghệ chủ trì, phối hợp với các sở, ngành đẩy mạnh ứng dụng công nghệ "
             "phục vụ phát triển các ngành công nghiệp chế biến nông sản;")
-    answer = _answer_over(text, "II. NHIỆM VỤ > 3. Khoa học", "Sở Khoa học và Công nghệ đẩy mạnh ứng dụng "
+    answer = answer_over(text, "II. NHIỆM VỤ > 3. Khoa học", "Sở Khoa học và Công nghệ đẩy mạnh ứng dụng "
                           "công nghệ phục vụ phát triển những ngành nào?")
     assert "công nghiệp chế biến nông sản" in answer, answer
 
@@ -80,7 +74,7 @@ def test_sectors_a_verb_acts_on_are_not_agencies() -> None:
 def test_a_bracket_after_an_agency_names_the_channel_asked_by_qua() -> None:
     text = ("Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh về Sở Nội vụ (qua phòng "
             "Công chức - Viên chức, điện thoại 0232.3822.111) để tổng hợp, báo cáo UBND tỉnh.")
-    answer = _answer_over(text, "IV. TỔ CHỨC THỰC HIỆN",
+    answer = answer_over(text, "IV. TỔ CHỨC THỰC HIỆN",
                           "Có vướng mắc thì các đơn vị phản ánh qua phòng nào của Sở Nội vụ?")
     assert answer == "phòng Công chức - Viên chức", answer
 
@@ -91,14 +85,14 @@ def test_cái_gì_asks_for_what_follows_the_verb() -> None:
     assert not analyse_question("Các xã phải chuẩn hóa cái gì?").plural
     question = ("Để cung cấp dịch vụ công trực tuyến toàn trình cho người dân, doanh nghiệp, các xã "
                 "phải chuẩn hóa cái gì?")
-    answer = _answer_over(text, "II. NHIỆM VỤ > 2. Chuyển đổi số", question)
+    answer = answer_over(text, "II. NHIỆM VỤ > 2. Chuyển đổi số", question)
     assert answer.startswith("quy trình cấp giấy phép xây dựng"), answer
 
 
 def test_a_later_clause_of_an_item_under_an_agency_heading_is_the_headings_task() -> None:
     text = ("Thường xuyên kiểm tra việc thực hiện; định kỳ 6 tháng báo cáo về Ban Thường vụ Huyện ủy (qua "
             "Văn phòng Huyện ủy) trước ngày 20/6.")
-    answer = _answer_over(text, "III. TỔ CHỨC THỰC HIỆN > 3. Các chi bộ trực thuộc",
+    answer = answer_over(text, "III. TỔ CHỨC THỰC HIỆN > 3. Các chi bộ trực thuộc",
                           "Ai phải báo cáo định kỳ 6 tháng về Ban Thường vụ Huyện ủy trước ngày 20/6?")
     assert answer.startswith("Các chi bộ trực thuộc"), answer
 
@@ -107,7 +101,7 @@ def test_a_lead_in_pointing_at_the_following_lines_answers_nothing() -> None:
     text = ("- Công an tỉnh chủ trì thực hiện các nhiệm vụ sau:\n"
             "+ Rà soát, bổ sung phương án bảo đảm an ninh trật tự tại các khu công nghiệp;\n"
             "+ Phối hợp với Sở Xây dựng kiểm tra an toàn phòng cháy tại các chợ.")
-    answer = _answer_over(text, "II. NHIỆM VỤ > 7. Về quốc phòng, an ninh",
+    answer = answer_over(text, "II. NHIỆM VỤ > 7. Về quốc phòng, an ninh",
                           "Công an tỉnh được giao những nhiệm vụ gì?")
     assert "sau" not in answer.split() and "Rà soát" in answer, answer
 
@@ -115,7 +109,7 @@ def test_a_lead_in_pointing_at_the_following_lines_answers_nothing() -> None:
 def test_the_agency_advised_is_not_the_one_doing_the_task() -> None:
     text = ("- Chủ trì, phối hợp Văn phòng Huyện ủy tham mưu Ban Thường vụ Huyện ủy triển khai phần mềm "
             "Quản lý hồ sơ đảng viên trong toàn Đảng bộ.")
-    answer = _answer_over(text, "II. NHIỆM VỤ > 2.3. Ban Tổ chức Huyện ủy",
+    answer = answer_over(text, "II. NHIỆM VỤ > 2.3. Ban Tổ chức Huyện ủy",
                           "Cơ quan nào được giao triển khai phần mềm Quản lý hồ sơ đảng viên?")
     assert answer.startswith("Ban Tổ chức Huyện ủy"), answer
 
@@ -127,7 +121,7 @@ def test_who_issued_a_document_the_passage_cites_by_its_title() -> None:
     text = ("- Tiếp tục thực hiện Quyết định số 25-QĐ/TU, ngày 03/3/2025 của Ban Thường vụ Tỉnh ủy về việc "
             "ban hành “Quy chế phối hợp giữa Ban Dân vận Tỉnh ủy với các sở, ngành trong công tác dân vận "
             "chính quyền”.")
-    answer = _answer_over(text, "II. NỘI DUNG > 3. Phối hợp", question)
+    answer = answer_over(text, "II. NỘI DUNG > 3. Phối hợp", question)
     assert answer == "Ban Thường vụ Tỉnh ủy", answer
 
 
@@ -153,7 +147,7 @@ def test_a_basis_written_after_the_task_answers_trên_cơ_sở_nào() -> None:
     assert analyse_question("Sở Tài chính xây dựng dự toán trên cơ sở nào?").kind is QuestionKind.WHAT
     text = ("- Sở Tài chính chủ trì xây dựng dự toán ngân sách năm 2027, trên cơ sở bảo đảm cân đối thu, chi "
             "và khả năng huy động nguồn lực của tỉnh; báo cáo UBND tỉnh trước ngày 15/10.")
-    answer = _answer_over(text, "II. NHIỆM VỤ > 3. Ngân sách",
+    answer = answer_over(text, "II. NHIỆM VỤ > 3. Ngân sách",
                           "Sở Tài chính xây dựng dự toán ngân sách năm 2027 trên cơ sở nào?")
     assert answer.startswith("bảo đảm cân đối thu, chi"), answer
 
@@ -162,14 +156,14 @@ def test_an_issuer_written_before_the_cited_document() -> None:
     text = ("Căn cứ ý kiến chỉ đạo của Ban Thường vụ Đảng ủy UBND tỉnh tại Công văn số 318-CV/ĐU ngày "
             "02/5/2026 về việc triển khai Nghị quyết nêu trên, UBND tỉnh ban hành Kế hoạch thực hiện.")
     question = "Công văn số 318-CV/ĐU ngày 02/5/2026 về triển khai Nghị quyết do ai ban hành?"
-    answer = _answer_over(text, "", question)
+    answer = answer_over(text, "", question)
     assert answer == "Ban Thường vụ Đảng ủy UBND tỉnh", answer
 
 
 def test_đồng_chí_nào_doing_a_task_is_answered_by_the_office_heading_it() -> None:
     text = "- Trực tiếp chỉ đạo số hóa hồ sơ đất đai; sử dụng thường xuyên hệ thống giám sát."
     section = "II. NHIỆM VỤ > 2.2. Nhiệm vụ cụ thể > 2.2.6. Các đồng chí Bí thư Đảng ủy, Chủ tịch UBND các xã"
-    answer = _answer_over(text, section, "Đồng chí nào ở cấp xã phải trực tiếp chỉ đạo số hóa hồ sơ đất đai?")
+    answer = answer_over(text, section, "Đồng chí nào ở cấp xã phải trực tiếp chỉ đạo số hóa hồ sơ đất đai?")
     assert answer.startswith("Các đồng chí Bí thư Đảng ủy, Chủ tịch UBND các xã"), answer
 
 
@@ -177,7 +171,7 @@ def test_a_later_sentence_of_a_line_opening_with_a_verb_is_the_headings_task() -
     text = ("2.2.5. Ủy ban kiểm tra Huyện ủy\nChủ trì xây dựng kế hoạch giám sát chuyên đề chuyển đổi số. "
             "Qua đó, kịp thời biểu dương những tập thể làm tốt; đồng thời nhắc nhở những nơi chậm trễ.")
     question = "Cơ quan nào kịp thời biểu dương những tập thể làm tốt, nhắc nhở những nơi chậm trễ?"
-    answer = _answer_over(text, "II. NHIỆM VỤ > 2.2.5. Ủy ban kiểm tra Huyện ủy", question)
+    answer = answer_over(text, "II. NHIỆM VỤ > 2.2.5. Ủy ban kiểm tra Huyện ủy", question)
     assert answer == "Ủy ban kiểm tra Huyện ủy", answer
 
 
@@ -185,7 +179,7 @@ def test_the_kind_of_a_cited_document_the_question_names_by_its_number() -> None
     text = ("- Triển khai thực hiện hiệu quả Kết luận số 118-KL/TW, ngày 15/01/2026 của Ban Bí thư về tăng "
             "cường công tác phòng, chống thiên tai.")
     question = "Văn bản số 118-KL/TW ngày 15/01/2026 mà kế hoạch yêu cầu triển khai là loại văn bản gì?"
-    answer = _answer_over(text, "II. NHIỆM VỤ", question)
+    answer = answer_over(text, "II. NHIỆM VỤ", question)
     assert answer == "Kết luận", answer
 
 
@@ -231,7 +225,7 @@ def test_every_agency_of_a_qua_bracket_is_a_channel_and_a_numbered_heading_line_
             "Xây dựng kế hoạch thực hiện chi tiết; gửi Ban Chỉ đạo huyện (qua Phòng Văn hóa, Văn phòng "
             "Huyện ủy) trước ngày 15/8/2026.")
     question = "Trước ngày 15/8/2026, ai phải xây dựng kế hoạch thực hiện chi tiết gửi Ban Chỉ đạo huyện?"
-    answer = _answer_over(text, "II. NHIỆM VỤ > 2.2. Nhiệm vụ cụ thể", question)
+    answer = answer_over(text, "II. NHIỆM VỤ > 2.2. Nhiệm vụ cụ thể", question)
     assert answer.startswith("Các cấp ủy, tổ chức đảng trực thuộc Huyện ủy, các phòng"), answer
 
 
@@ -239,6 +233,6 @@ def test_the_object_after_gắn_với_answers_những_yêu_cầu_gì() -> None:
     assert analyse_question("Đào tạo nghề phải gắn với những yêu cầu gì?").preposition == "với"
     text = ("- Đẩy mạnh đào tạo nghề gắn với nhu cầu của doanh nghiệp và yêu cầu chuyển đổi số của tỉnh; "
             "tổ chức các lớp đào tạo linh hoạt.")
-    answer = _answer_over(text, "II. NHIỆM VỤ > 3. Giáo dục nghề nghiệp",
+    answer = answer_over(text, "II. NHIỆM VỤ > 3. Giáo dục nghề nghiệp",
                           "Theo kế hoạch, đào tạo nghề phải gắn với những yêu cầu gì?")
     assert answer.startswith("nhu cầu của doanh nghiệp và yêu cầu chuyển đổi số"), answer

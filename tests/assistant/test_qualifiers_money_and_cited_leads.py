@@ -11,7 +11,7 @@ from assistant.answer import _other_qualifier
 from assistant.evidence import Candidate
 from assistant.question import analyse_question
 from indexer.model import DocumentMetadata
-from tests.assistant.builders import answer_text, document, hit
+from tests.assistant.builders import answer_over, answer_text, document, hit
 
 PLAN = """IV. KINH PHÍ
 Ngân sách tỉnh bố trí 9,5 tỷ đồng cho công tác phòng, chống dịch bệnh trên cây trồng năm 2026.
@@ -29,11 +29,6 @@ def _line(start: str) -> str:
     at = PLAN.index(start)
     return PLAN[at:PLAN.index("\n", at)]
 
-
-def _answer_over(text: str, section: str, question: str) -> str:
-    """Return the answer to a question over one passage, the whole of a one-passage document."""
-    record = document(text if text.endswith("\n") else text + "\n", doc_id="kh-one")
-    return answer_text(question, [hit(record, text.strip(), section)], record)
 
 
 def _clause_check(question: str, line: str) -> bool:
@@ -132,7 +127,7 @@ def test_who_attends_where_the_question_names_the_line_label() -> None:
 
 def test_the_words_opening_a_clause_before_the_question_words_are_kept() -> None:
     aims = "1. Cụ thể hóa để triển khai kịp thời Chỉ thị số 15-CT/TU của Ban Thường vụ Tỉnh ủy.\n"
-    answer = _answer_over(aims, "I. MỤC ĐÍCH",
+    answer = answer_over(aims, "I. MỤC ĐÍCH",
                           "Mục đích đầu tiên của kế hoạch triển khai Chỉ thị 15-CT/TU là gì?")
     assert answer.startswith("Cụ thể hóa để triển khai")
 
@@ -158,14 +153,14 @@ def test_a_union_of_associations_is_named_whole() -> None:
 
     assert is_agency("Liên hiệp các Hội Văn học nghệ thuật tỉnh")
     line = "Tiếp tục đổi mới, nâng cao hiệu quả hoạt động của Liên hiệp các Hội Văn học nghệ thuật tỉnh."
-    answer = _answer_over(line, "II. NHIỆM VỤ", "Kế hoạch nhằm nâng cao hiệu quả hoạt động của tổ chức nào?")
+    answer = answer_over(line, "II. NHIỆM VỤ", "Kế hoạch nhằm nâng cao hiệu quả hoạt động của tổ chức nào?")
     assert answer.startswith("Liên hiệp các Hội Văn học nghệ thuật tỉnh")
 
 
 def test_a_meeting_alone_does_not_answer_who_issued_a_resolution() -> None:
     line = ("- Thực hiện Nghị quyết số 19-NQ/TW, ngày 16/6/2022 của Hội nghị lần thứ năm Ban Chấp hành "
             "Trung ương Đảng khóa XIII về nông nghiệp, nông dân, nông thôn.")
-    answer = _answer_over(line, "II. NHIỆM VỤ",
+    answer = answer_over(line, "II. NHIỆM VỤ",
                           "Nghị quyết 19-NQ/TW ngày 16/6/2022 về nông nghiệp do cơ quan nào ban hành?")
     assert "Ban Chấp hành Trung ương" in answer
 
@@ -173,7 +168,7 @@ def test_a_meeting_alone_does_not_answer_who_issued_a_resolution() -> None:
 def test_a_who_question_is_not_answered_by_the_tasks_its_agency_labels() -> None:
     line = ("- Sở Tài chính: Chủ trì, phối hợp với Ban Quản lý Khu kinh tế tỉnh lập danh mục dự án cần "
             "rà soát.")
-    answer = _answer_over(line, "IV. TỔ CHỨC THỰC HIỆN",
+    answer = answer_over(line, "IV. TỔ CHỨC THỰC HIỆN",
                           "Sở Tài chính phối hợp với đơn vị nào để lập danh mục dự án cần rà soát?")
     assert answer.startswith("Ban Quản lý Khu kinh tế tỉnh")
 
@@ -183,7 +178,7 @@ def test_parts_headed_về_are_listed_by_their_topics() -> None:
             "- Sở Tài chính tham mưu điều hành ngân sách.\n2. Về văn hóa, xã hội, giảm nghèo\n"
             "- Sở Y tế nâng cao chất lượng khám chữa bệnh.\n3. Về quốc phòng, an ninh\n"
             "- Công an tỉnh bảo đảm trật tự an toàn xã hội.\n")
-    answer = _answer_over(plan, "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU",
+    answer = answer_over(plan, "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU",
                           "Phần nhiệm vụ, giải pháp chủ yếu của kế hoạch gồm những nhóm nào?")
     assert answer == ("phát triển kinh tế, thúc đẩy tăng trưởng; văn hóa, xã hội, giảm nghèo; "
                       "quốc phòng, an ninh")
@@ -219,7 +214,7 @@ def test_a_written_out_table_row_gives_its_value_with_the_unit_its_label_bracket
 def test_a_month_the_question_names_picks_its_line_of_a_schedule() -> None:
     schedule = ("IV. LỊCH CÔNG TÁC\n- Tháng 11/2025: Hội thi giáo viên dạy giỏi cấp tỉnh.\n"
                 "- Tháng 12/2025: Thi chọn học sinh giỏi cấp tỉnh lớp 9; kiểm tra cuối học kỳ I.\n")
-    answer = _answer_over(schedule, "IV. LỊCH CÔNG TÁC",
+    answer = answer_over(schedule, "IV. LỊCH CÔNG TÁC",
                           "Trong tháng 12/2025 ngành giáo dục có những công việc chủ yếu nào?")
     assert answer.startswith("Thi chọn học sinh giỏi cấp tỉnh lớp 9")
 
