@@ -174,6 +174,9 @@ def extract_answer(
     # (a time may be "năm sau")
     if kind is not QuestionKind.WHEN:
         candidates = [c for c in candidates if not _POINTER_ONLY.fullmatch(match_key(c.answer).strip(" :.;"))]
+    if kind is not QuestionKind.WHO and _FUNDS_ASKED.search(match_key(analysis.text)):
+        # "Kinh phí … được bố trí từ nguồn nào" is answered by a source of money, or not at all
+        candidates = [c for c in candidates if _FUNDS.search(match_key(c.answer))]
     if kind is QuestionKind.WHO or kind is QuestionKind.ISSUER:
         # "… ngày 24/11/2023 của Hội nghị lần thứ tám BCHTW": a meeting alone is nobody
         candidates = [c for c in candidates if not _EVENT_ONLY.fullmatch(match_key(_named_part(c.answer)))]
@@ -199,7 +202,18 @@ def extract_answer(
     if not candidates:
         return None
     best = max(candidates, key=lambda c: c.score)
+    if kind is QuestionKind.WHO:
+        best = _fullest_name(best, candidates)
     return _with_listed(_whole_list(best, candidates), hits) if analysis.plural else best
+
+
+def _fullest_name(best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """Return the longest equally scored reading of the same passage that goes on from the best answer:
+    "Ban Chỉ đạo về … tỉnh (Ban Chỉ đạo tỉnh)" read both as "Ban Chỉ đạo" and "Ban Chỉ đạo tỉnh" is the
+    latter, the name the text gives it."""
+    longer = [c for c in candidates if c.hit_index == best.hit_index and c.doc_id == best.doc_id
+              and c.score >= best.score - 1e-9 and c.answer.startswith(best.answer + " ")]
+    return max(longer, key=lambda c: len(c.answer)) if longer else best
 
 
 # A bracket naming the members of what comes before it: " (Bình Yên, Phú Đình, Tràng Xá)"
@@ -274,6 +288,13 @@ def _does_asked_action(verb: str | None, candidate: Candidate, hits: list[Hit]) 
 
 # An answer that only points at the lines after it: "nhiệm vụ sau", "các nội dung như sau", "sau đây"
 _POINTER_ONLY = re.compile(r"(?:(?:các|những)\s+)?(?:[^\W\d_]+\s+){0,3}(?:sau|như sau|sau đây)")
+# A question asking where money comes from: "Kinh phí … lấy từ nguồn nào", "Vốn … từ đâu"
+_FUNDS_ASKED = re.compile(r"\b(?:kinh phí|vốn|ngân sách|tiền|chi phí|khoản hỗ trợ)\b"
+                          r".*\b(?:nguồn (?:\w+ )?(?:nào|gì)|từ đâu)")
+# A source of money: "ngân sách tỉnh", "Quỹ phòng, chống thiên tai", "nguồn xã hội hóa", "dự toán chi …",
+# "Chương trình mục tiêu quốc gia …" (not "nguồn nhân lực")
+_FUNDS = re.compile(r"\b(?:ngân sách|vốn|quỹ|kinh phí|dự toán|nguồn(?! nhân lực| lực)|xã hội hóa|xã hội hoá|"
+                    r"tài trợ|chương trình|đóng góp|huy động)\b")
 # An answer naming only a meeting, not who held it: "Hội nghị", "Hội thảo", "Hội nghị lần thứ tám"
 _EVENT_ONLY = re.compile(r"(?:các\s+)?(?:hội nghị|hội thảo|phiên họp|cuộc họp|kỳ họp)(?:\s+lần\s+thứ\s+\w+)?")
 

@@ -113,7 +113,7 @@ _CUES: dict[QuestionKind, tuple[str, ...]] = {
     ),
     QuestionKind.WHAT: (
         "là gì", "về vấn đề gì", "vấn đề gì", "nội dung gì", "như thế nào", "ra sao", "gì",
-        "nào", "mục đích", "yêu cầu", "ở đâu", "tại đâu", "vì sao", "tại sao", "do đâu",
+        "nào", "mục đích", "yêu cầu", "ở đâu", "tại đâu", "vào đâu", "vì sao", "tại sao", "do đâu",
     ),
 }
 
@@ -196,7 +196,10 @@ def content_terms(text: str) -> tuple[str, ...]:
 def _cue_position(key: str, cue: str) -> int:
     """Return where a cue occurs as whole words in the key, or -1 ("năm nào" of "cây lâu năm nào" is
     the noun "cây lâu năm", not a year asked; "sở nào" of "trên cơ sở nào" is a basis, not a Sở)."""
-    match = re.search(rf"(?<!\w)(?<!lâu )(?<!cơ ){re.escape(cue)}(?!\w)", key)
+    # (only for those cues: "những nguy cơ nào" asks which risks)
+    after_lau = "(?<!lâu )" if cue.startswith("năm") else ""
+    after_co = "(?<!cơ )" if cue.startswith("sở") else ""
+    match = re.search(rf"(?<!\w){after_lau}{after_co}{re.escape(cue)}(?!\w)", key)
     return match.start() if match else -1
 
 
@@ -262,8 +265,8 @@ _MONEY_ASKED = re.compile(
 def _number_unit(key: str) -> str | None:
     """Return the noun counted by "bao nhiêu"/"mấy": "bao nhiêu lớp tập huấn" -> "lớp tập huấn"."""
     match = re.search(r"(?:bao nhiêu|mấy)\s+((?:\w+)(?:\s+\w+)?)", key)
-    if match and match.group(1).split()[0] in _NOT_UNIT:
-        match = None  # "đạt bao nhiêu trong năm 2030": what follows is a time, not the counted unit
+    if match and (match.group(1).split()[0] in _NOT_UNIT or re.fullmatch(r"năm \d{4}", match.group(1))):
+        match = None  # "đạt bao nhiêu trong năm 2030", "bao nhiêu năm 2025": a time, not the counted unit
     if not match:
         if "phần trăm" in key or "tỷ lệ" in key or "tỉ lệ" in key:
             return "%"

@@ -204,6 +204,9 @@ def _gap(analysis: QuestionAnalysis, text: str, span: tuple[int, int]) -> tuple[
 _PREPOSITION_BEFORE = re.compile(r"\b(?:theo|bằng|về|ở|tại|từ|trong|qua|là)\s*$")
 # A question that ends with its question word: "… chú trọng nguồn thu nào?", "… nâng cao những gì?"
 _ENDS_ASKING = re.compile(r"\s*(?:vậy\s*)?[?.]?\s*")
+# A question closing on where something goes: "… bố trí vào đâu?", "… đưa lên đâu?" (the preposition is
+# one of the words the sentence writes before its answer)
+_WHERE_TO = re.compile(r"(?<=\b(?:vào|lên|tới)) đâu\s*(?:vậy\s*)?[?.]?\s*$")
 
 
 def _continued(analysis: QuestionAnalysis, text: str,
@@ -216,12 +219,18 @@ def _continued(analysis: QuestionAnalysis, text: str,
     None when the sentence does not write them, or writes nothing after them; a manner ("thế nào") is
     said around them."""
     key = match_key(analysis.text)
-    asked = next((m for m in _ASKED_NOUN.finditer(key) if _ENDS_ASKING.fullmatch(key, m.end())), None)
-    if asked is None or re.search(r"(?:thế|làm) (?:nào|gì)$|\blà (?:\w+ )?(?:gì|nào)$", asked.group(0)) or (
-            _PREPOSITION_BEFORE.search(key, 0, asked.start())):
-        return None  # a manner, an action or what a thing is; a "theo …" phrase is `named_by_head`'s
-    noun = content_terms(asked.group(1) or asked.group(3))
-    left = content_terms(key[:asked.start()])[-4:]
+    where = _WHERE_TO.search(key)
+    noun: tuple[str, ...]
+    if where is not None:  # "bố trí cán bộ … vào đâu": the place the sentence writes after "… vào"
+        asked_start, noun, bare = where.start(), (), True
+    else:
+        asked = next((m for m in _ASKED_NOUN.finditer(key) if _ENDS_ASKING.fullmatch(key, m.end())), None)
+        if asked is None or re.search(r"(?:thế|làm) (?:nào|gì)$|\blà (?:\w+ )?(?:gì|nào)$",
+                                      asked.group(0)) or _PREPOSITION_BEFORE.search(key, 0, asked.start()):
+            return None  # a manner, an action or what a thing is; a "theo …" phrase is `named_by_head`'s
+        asked_start, noun, bare = asked.start(), content_terms(asked.group(1) or asked.group(3)), bool(
+            asked.group("bare"))
+    left = content_terms(key[:asked_start])[-4:]
     if len(left) < 2:
         return None
     folded_text = folded(text).lower()
@@ -232,7 +241,7 @@ def _continued(analysis: QuestionAnalysis, text: str,
     for i in range(len(said) - 2):
         named = (bool(noun) and said[i:i + 2] == list(left[-2:])
                  and said[i + 2:i + 2 + min(2, len(noun))] == list(noun[:2]))
-        run = 2 if named or asked.group("bare") else 4  # ("cái gì": the two words, then what it asks)
+        run = 2 if named or bare else 4  # ("cái gì", "vào đâu": the two words, then what it asks)
         if len(left) < run or said[i:i + run] != list(left[-run:]) or i + run >= len(said):
             continue
         if any(re.search(r"[,;:.()\n]", text[words[k][1]:words[k + 1][0]]) for k in range(i, i + run)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.doc_answers import TYPE_WORD, cited_titles
 from assistant.evidence import NUMBER, Candidate, asked_numbers, number_key, shorten
 from assistant.facts import DOC_REF, Fact, doc_refs, times
 from assistant.question import QuestionAnalysis, QuestionKind, content_terms
@@ -57,6 +58,28 @@ def _dates_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -
             fit = 0.3 if first or len(named) < 2 else 0.15
             found.append(Candidate(shorten(date), scope.rank, scope.quote, scope.support,
                                    scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
+    return found + _dates_of_described_documents(analysis, scopes)
+
+
+def _dates_of_described_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
+    """Return the date of a document the question names by its type and title, not its số hiệu, when it
+    asks when it was issued: "Hướng dẫn về công tác khoa giáo năm 2026 của Ban X mà xã căn cứ ra ngày
+    nào" is answered by the "ngày 16/01/2026" of "Hướng dẫn số 15-HD/BTGDVTU, ngày 16/01/2026 của Ban X
+    về công tác khoa giáo năm 2026" (see `cited_titles`)."""
+    key = match_key(analysis.text)
+    issued = _ISSUE_ASKED.search(key)
+    asked_type = TYPE_WORD.search(key)
+    if asked_numbers(analysis) or issued is None or asked_type is None:
+        return []
+    found = []
+    for scope in scopes:
+        for ref, _title, share in cited_titles(analysis, scope.text, scope.clause.start, scope.clause.end,
+                                               asking=key[issued.start():]):
+            if ref.group("date") and match_key(ref.group("type")) == asked_type.group(1):
+                date = re.sub(r"^,?\s*", "", ref.group("date"))
+                found.append(Candidate(shorten(date), scope.rank, scope.quote, scope.support,
+                                       scope.support + 0.2 + 0.1 * share + rank_prior(scope.rank),
+                                       scope.hit.doc.doc_id))
     return found
 
 

@@ -354,6 +354,9 @@ def _people(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
             # the name with its apposition of positions, up to the next comma-free stop
             tail = re.match(r"\s*[-–,(]\s*[^;.()]{3,90}", text[end:end + 100])
             answer_end = end + (tail.end() if tail else 0)
+            other = _NEXT_PERSON.search(text, end, answer_end + 12)
+            if other and other.start() < answer_end:  # "…, Trưởng Ban Chỉ đạo tỉnh và các đồng chí Phó
+                answer_end = other.start()  # Bí thư …": another person's
             line_start = text.rfind("\n", 0, start) + 1
             label = text[line_start:start] if start - line_start <= 60 else ""
             label = re.sub(r"(?i)(?:đồng chí|ông|bà|đ/c)\s*$", "", label)  # the title before the name
@@ -364,6 +367,10 @@ def _people(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
                                    scope.support, scope.support + 0.1 + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
     return found + _office_holders(analysis, position, scopes)
+
+
+# Where the positions after a name give way to other people: " và các đồng chí …", ", ông …"
+_NEXT_PERSON = re.compile(r"(?:\s+và|,)\s+(?:các\s+)?(?:đồng chí|ông|bà)\b")
 
 
 # An office given to the holder of another: "Giám đốc Sở Văn hóa, Thể thao và Du lịch làm Trưởng ban"
@@ -433,8 +440,13 @@ def holds_position(position: tuple[str, ...], text: str) -> bool:
         return False
     if len(set(position) & set(held)) >= 0.6 * len(set(position)):
         return True
-    # a short form of the asked office: "Chủ tịch Hội đồng" of "Chủ tịch Hội đồng thẩm định bệnh án điện tử"
-    return at is not None and (len(held) - at <= len(head) + 1 or set(held[at:]) <= set(position))
+    if at is None:
+        return False
+    # a short form of the asked office: "Chủ tịch Hội đồng" of "Chủ tịch Hội đồng thẩm định bệnh án điện tử",
+    # or one of five words or more before the text goes on to others ("…, Trưởng Ban Chỉ đạo tỉnh và các
+    # đồng chí Phó Bí thư …" of "Trưởng Ban Chỉ đạo về phát triển … tỉnh Đắk Lắk")
+    run = next((i for i in range(at, len(held)) if held[i] not in position), len(held)) - at
+    return len(held) - at <= len(head) + 1 or set(held[at:]) <= set(position) or run >= len(head) + 3
 
 
 def _opens_item(text: str, clause: Clause, at: int) -> bool:
@@ -495,7 +507,9 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
             # (or the one a task is done for: "tham mưu Ban Thường vụ …", "trình UBND tỉnh …")
             channel = re.search(r"(về|qua|gửi|cho|với|trước|tham mưu|trình|giúp)\s*$", before) or _in_channel(
                 text, start)
-            if channel and not analysis.preposition and not re.search(
+            # ("bộ phận nào nhận kết quả …" asks the one it is sent to: "gửi kết quả … về Ban X")
+            received = channel is not None and channel.group(1) in _SENT_TO and _RECEIVER_ASKED.search(key)
+            if channel and not analysis.preposition and not received and not re.search(
                     rf"\b{channel.group(1)}\b(?:\s+\w+){{0,3}}\s+(?:ai|đâu|nào)\b", key):
                 fit = -0.05  # "… báo cáo với Ban Thường vụ" names whom it reports to, not who does the task
             if analysis.preposition and re.search(rf"{analysis.preposition}\s*$", before):
@@ -518,6 +532,14 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
                 found.append(Candidate(shorten(names, MAX_LIST_CHARS), scope.rank, scope.quote, scope.support,
                                        scope.support + fit + rank_prior(scope.rank), scope.hit.doc.doc_id))
     return found
+
+
+# A question asking who receives something ("bộ phận nào nhận kết quả", "ai tiếp nhận hồ sơ"), not who
+# perceives or assesses it ("nhận thức", "nhận xét", "nhận diện", "nhận định")
+_RECEIVER_ASKED = re.compile(r"\b(?:ai|nào)\s+(?:sẽ\s+|được\s+|có trách nhiệm\s+)?(?:tiếp\s+)?nhận\b"
+                             r"(?!\s+(?:thức|xét|diện|định)\b)")
+# The words before a recipient: "gửi về Ban X", "gửi Sở Y", "báo cáo cho Z", "trình UBND tỉnh"
+_SENT_TO = frozenset({"về", "gửi", "cho", "trình"})
 
 
 def _does_asked_action(analysis: QuestionAnalysis, text: str, start: int, end: int) -> bool:

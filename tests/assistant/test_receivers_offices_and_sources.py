@@ -1,0 +1,78 @@
+"""Rules found on the dev6 and dev7 tuning sets (27 Nov, ninth session): who receives what is sent
+("gửi … về Ban X"), the name a text gives an agency in brackets, "những nguy cơ nào" as a question word,
+"bao nhiêu năm 2025" as a time, the date of a document named by its title, "… vào đâu", an office named
+in a short form before other people, and "từ nguồn nào" answered by a source of money or not at all.
+
+Every passage here is invented (a Ninh Thuận provincial plan); none is a gold question's text.
+"""
+
+from assistant.extract import extract_answer
+from assistant.question import QuestionKind, analyse_question
+from assistant.who_answers import holds_position
+from tests.assistant.builders import answer_over, document, hit
+
+
+def test_who_receives_is_the_one_it_is_sent_to() -> None:
+    text = ("Định kỳ 6 tháng, các phòng, đơn vị gửi kết quả thực hiện công tác dân vận về Văn phòng Huyện ủy "
+            "để tổng hợp báo cáo Thường trực Huyện ủy.")
+    answer = answer_over(text, "III. TỔ CHỨC THỰC HIỆN",
+                          "Bộ phận nào nhận kết quả thực hiện công tác dân vận của các phòng, đơn vị để tổng "
+                          "hợp?")
+    assert answer.startswith("Văn phòng Huyện ủy")
+
+
+def test_the_name_a_bracket_gives_an_agency_is_preferred_to_its_cut_form() -> None:
+    text = ("Ngày 05/3/2026, Ban Chỉ đạo về phát triển du lịch cộng đồng tỉnh (Ban Chỉ đạo tỉnh) đã tổ "
+            "chức Hội nghị sơ kết quý I, trực tuyến đến 65 điểm cầu cấp xã.")
+    answer = answer_over(text, "", "Ngày 05/3/2026, cơ quan nào đã tổ chức Hội nghị sơ kết quý I trực tuyến "
+                                   "đến 65 điểm cầu cấp xã?")
+    assert "Ban Chỉ đạo tỉnh" in answer
+
+
+def test_which_risks_is_a_question_word_and_a_basis_is_no_department() -> None:
+    assert analyse_question("Cần phòng ngừa cho học sinh những nguy cơ nào?").kind is QuestionKind.WHAT
+    assert analyse_question("Kế hoạch được xây dựng trên cơ sở nào?").kind is not QuestionKind.WHO
+
+
+def test_a_year_after_how_much_is_a_time_not_the_unit_counted() -> None:
+    assert analyse_question("Ninh Thuận đặt mục tiêu tăng trưởng bao nhiêu năm 2026?").unit is None
+    assert analyse_question("Tỉnh có bao nhiêu năm liên tục đạt chỉ tiêu?").unit == "năm liên"
+
+
+def test_the_date_of_a_document_named_by_its_title() -> None:
+    text = ("Thực hiện Hướng dẫn số 09-HD/BTGDVTU, ngày 12/02/2026 của Ban Tuyên giáo và Dân vận Tỉnh ủy "
+            "Ninh Thuận về công tác dân vận năm 2026, Ban Thường vụ Đảng ủy xây dựng kế hoạch thực hiện như "
+            "sau:")
+    answer = answer_over(text, "", "Hướng dẫn về công tác dân vận năm 2026 của Ban Tuyên giáo và Dân vận "
+                                   "Tỉnh ủy Ninh Thuận mà xã căn cứ ra ngày nào?")
+    assert "12/02/2026" in answer
+
+
+def test_where_to_is_read_after_the_words_before_it() -> None:
+    text = ("- Nghiên cứu, tham mưu Ban Thường vụ Huyện ủy việc bố trí cán bộ trẻ có trình độ đại học vào "
+            "các chức danh chủ chốt cấp xã.")
+    answer = answer_over(text, "2.3. Ban Tổ chức Huyện ủy",
+                          "Ban Tổ chức Huyện ủy tham mưu bố trí cán bộ trẻ có trình độ đại học vào đâu?")
+    assert answer == "chức danh chủ chốt cấp xã"
+
+
+def test_an_office_in_its_short_form_before_other_people_is_held() -> None:
+    asked = ("trưởng", "ban", "chỉ", "đạo", "phát", "triển", "du", "lịch", "cộng", "đồng", "tỉnh", "ninh",
+             "thuận")
+    assert holds_position(asked, " - Bí thư Tỉnh ủy, Trưởng Ban Chỉ đạo tỉnh và các đồng chí Phó")
+    assert not holds_position(asked, " - Phó Bí thư Tỉnh ủy, Phó Trưởng Ban Chỉ đạo tỉnh và các đồng")
+    text = ("Hội nghị do đồng chí Trần Văn Hùng - Bí thư Tỉnh ủy, Trưởng Ban Chỉ đạo tỉnh và các đồng chí "
+            "Phó Bí thư Tỉnh ủy chủ trì.")
+    answer = answer_over(text, "", "Ai là Trưởng Ban Chỉ đạo về phát triển du lịch cộng đồng tỉnh "
+                                   "Ninh Thuận?")
+    assert answer.startswith("Trần Văn Hùng") and "các đồng chí" not in answer
+
+
+def test_from_which_source_of_money_is_answered_by_one_or_not_at_all() -> None:
+    question = "Kinh phí tổ chức Hội thi dân vận khéo lấy từ nguồn nào?"
+    silent = "Ban Tổ chức Hội thi dân vận khéo tổng hợp kết quả, báo cáo Thường trực Huyện ủy."
+    record = document(silent + "\n", doc_id="kh-nt")
+    assert extract_answer(analyse_question(question), [hit(record, silent, "IV. TỔ CHỨC")],
+                          lambda _: record) is None
+    said = "Kinh phí tổ chức Hội thi dân vận khéo được bảo đảm từ nguồn ngân sách huyện năm 2026."
+    assert "ngân sách huyện" in answer_over(said, "IV. KINH PHÍ", question)
