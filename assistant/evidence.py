@@ -168,8 +168,16 @@ def question_doc_type(analysis: QuestionAnalysis) -> str | None:
     numbered = re.search(rf"({types})(?: \w+){{0,2}} (?:số mấy|số bao nhiêu|số hiệu|số nào)", key)
     if numbered:
         return numbered.group(1)
-    found = [(key.find(word), word) for word in _DOC_TYPE_WORDS if word in key]
+    # (not a type only in the frame naming where to look: "Trong kế hoạch …, nghị quyết … có số hiệu gì")
+    frame = _FRAME.match(key)
+    rest = key[frame.end():] if frame else key
+    found = [(rest.find(word), word) for word in _DOC_TYPE_WORDS if word in rest] or [
+        (key.find(word), word) for word in _DOC_TYPE_WORDS if word in key]
     return min(found)[1] if found else None
+
+
+# The frame a question opens with, naming the document to look in: "Theo kế hoạch …, ", "Trong hướng dẫn …, "
+_FRAME = re.compile(r"\s*(?:theo|trong|tại)\s+[^,?]{3,160},\s*")
 
 
 @lru_cache(maxsize=256)

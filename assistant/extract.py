@@ -50,6 +50,7 @@ from assistant.question import METADATA_KINDS, SOURCE_FRAME, QuestionAnalysis, Q
 from assistant.scope import one_line, read_scopes
 from assistant.spans import person_mentions, role_of_phrase, starts_with_verb
 from assistant.what_answers import (
+    appendix_titles,
     asked_contact,
     definitions,
     done_by_another,
@@ -127,7 +128,8 @@ def extract_answer(
                       + attendees(analysis, scopes))
     else:
         candidates = (what_candidates(analysis, scopes) + positions_held(analysis, scopes)
-                      + tasks_of_agency(analysis, scopes) + definitions(analysis, scopes))
+                      + tasks_of_agency(analysis, scopes) + definitions(analysis, scopes)
+                      + appendix_titles(analysis, hits))
         if re.search(r"\bnội dung (?:gì|nào)\b", match_key(analysis.text)):
             candidates += row_cells(analysis, scopes, "Nội dung")  # "… chủ trì nội dung gì" of a schedule
         if analysis.venue:  # "tổ chức ở đâu" is answered by a place, or not at all

@@ -109,11 +109,12 @@ _ASKED_NOUN = re.compile(r"(?<!\w)(?:(?:những|các|loại)\s+((?:(?!cái\s)[^\
 
 
 # A question about what something is based on: "căn cứ vào đâu", "dựa vào đâu", "trên cơ sở nào"
-_BASIS_ASKED = re.compile(r"\b(?:căn cứ|dựa) (?:vào|trên) (?:đâu|gì)\b|\btrên cơ sở (?:nào|gì)\b")
+_BASIS_ASKED = re.compile(r"\b(?:căn cứ|dựa) (?:vào|trên) (?:đâu|gì)\b|\btrên cơ sở (?:nào|gì)\b"
+                          r"|\bcăn cứ (?:vào )?(?:những |các )?(?:văn bản|tài liệu) nào\b")
 # The basis a sentence opens with: "Căn cứ yêu cầu nhiệm vụ và thực trạng đội ngũ …, tổ chức …"
 _BASIS = re.compile(r"(?i)[-+•\s]*(?:căn cứ|dựa (?:vào|trên)|trên cơ sở)\s+(?:vào\s+)?([^,;.\n]{5,160})")
 # The basis a sentence gives after its task: "Xây dựng … dự toán năm 2026, trên cơ sở đảm bảo cân đối …"
-_BASIS_AFTER = re.compile(r"(?i),\s*(?:trên cơ sở|căn cứ(?: vào)?|dựa (?:vào|trên))\s+([^;.\n]{5,160})")
+_BASIS_AFTER = re.compile(r"(?i)[,;]\s*(?:trên cơ sở|căn cứ(?: vào)?|dựa (?:vào|trên))\s+([^;.\n]{5,160})")
 # A question about a cause: "Vì sao … giảm?", "tại sao", "do đâu", "nguyên nhân … là gì", "lý do"
 _REASON_ASKED = re.compile(r"\bvì sao\b|\btại sao\b|\bdo đâu\b|\bnguyên nhân\b|\blý do\b")
 # Where a clause gives its cause: "… do một số mỏ tạm dừng", "Nguyên nhân chủ yếu do …", "vì …"
@@ -391,7 +392,11 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
         basis = (_BASIS.match(text, *sentence) or _BASIS_AFTER.search(text, *sentence)) if basis_asked \
             else None
         if basis:  # "… tổ chức căn cứ vào đâu": "Căn cứ yêu cầu nhiệm vụ và thực trạng …, tổ chức …"
-            found.append(Candidate(shorten(one_line(text, basis.span(1)), limit), scope.rank, quote,
+            # (up to the agency the sentence goes on to: "; căn cứ Chương trình …, Ban X hướng dẫn …")
+            agency = next((m.start() for m in re.finditer(r",\s*", text[basis.start(1):basis.end(1)])
+                           if is_agency(text[basis.start(1) + m.end():basis.end(1)])), None)
+            span = basis.span(1) if agency is None else (basis.start(1), basis.start(1) + agency)
+            found.append(Candidate(shorten(one_line(text, span), limit), scope.rank, quote,
                                    scope.support, scope.support + 0.2 + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
         reason = _REASON.search(text, clause.start, clause.end) if reason_asked else None
@@ -456,7 +461,9 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
 
 
 # A question about what an agency must do: "X có nhiệm vụ gì", "X được giao làm gì", "trách nhiệm gì"
-_TASK_ASKED = re.compile(r"nhiệm vụ|làm gì|trách nhiệm gì|được giao (?:những )?(?:gì|việc gì)|phải làm")
+# (not "… để làm gì", which asks the purpose of a task)
+_TASK_ASKED = re.compile(r"nhiệm vụ|(?<!để )làm gì|trách nhiệm gì|được giao (?:những )?(?:gì|việc gì)"
+                         r"|phải làm")
 
 
 def tasks_of_agency(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
@@ -705,3 +712,32 @@ def asked_contact(analysis: QuestionAnalysis) -> re.Pattern[str] | None:
 
 _CONTACT_WORDS = re.compile(r"địa chỉ|trang web|website|\bweb\b|e-?mail|thư điện tử|điện thoại|đường dẫn|"
                             r"cổng thông tin|\bcổng\b|\blink\b|\burl\b")
+
+
+# A question about what an appendix is: "Phụ lục 03 … là tài liệu gì", "Phụ lục số 2 về nội dung gì"
+_APPENDIX_ASKED = re.compile(r"\bphụ lục (?:số )?0*(\d+|[ivx]+)\b[^?]*\b(?:là|về|tên)\b[^?]*\bgì\b")
+
+
+def appendix_titles(analysis: QuestionAnalysis, hits: list[Hit]) -> list[Candidate]:
+    """Return the title of the appendix a question names, from the heading path of a passage under it:
+    "Phụ lục 03: ĐỀ CƯƠNG BÁO CÁO > 1. Đặc điểm tình hình" answers "Phụ lục 03 … là tài liệu gì" by
+    "ĐỀ CƯƠNG BÁO CÁO" (the passages under it say what it holds, not what it is)."""
+    asked = _APPENDIX_ASKED.search(match_key(analysis.text))
+    if asked is None:
+        return []
+    label = re.compile(rf"(?i)phụ lục\s+(?:số\s+)?0*{asked.group(1)}\b[\s:.\-–]*(\S.*)")
+    found = []
+    for rank, hit in enumerate(hits):
+        for part in hit.chunk.section.split(" > "):
+            title = label.match(part.strip())
+            if title is None:
+                continue
+            text = hit.chunk.text
+            opening = re.escape(title.group(1)[:20]).replace(r"\ ", r"\s+")
+            shown = re.search(opening, text, re.I)
+            quote = (shown.start(), min(len(text), shown.start() + len(title.group(1)))) if shown else (
+                0, min(len(text), MAX_ANSWER_CHARS))
+            value = support(analysis, f"{part} {text}", "", document_name(hit))
+            found.append(Candidate(shorten(title.group(1)), rank, quote, value,
+                                   value + 0.3 + rank_prior(rank), hit.doc.doc_id))
+    return found

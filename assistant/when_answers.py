@@ -183,6 +183,9 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
                 + singled_fit(analysis, text, clause.start, f.start)
                 - (0.1 if not horizon_asked and _GOAL_HORIZON.search(text, max(clause.start, f.start - 25),
                                                                        f.start) else 0.0)
+                # "tầm nhìn đến năm nào": the time the text writes after that word, not after "đến năm 2030"
+                + (0.25 if horizon_asked and re.search(rf"(?i){horizon_asked.group(0)}\s*(?:đến|tới)?\s*$",
+                                                      text[max(clause.start, f.start - 25):f.start]) else 0.0)
                 + (0.1 if preposition and f.qualifier.lower().startswith(preposition) else 0.0)
                 for f in chosen]
         if not analysis.plural and not analysis.ranged and max(fits) - min(fits) >= 0.08:

@@ -76,3 +76,49 @@ def test_from_which_source_of_money_is_answered_by_one_or_not_at_all() -> None:
                           lambda _: record) is None
     said = "Kinh phí tổ chức Hội thi dân vận khéo được bảo đảm từ nguồn ngân sách huyện năm 2026."
     assert "ngân sách huyện" in answer_over(said, "IV. KINH PHÍ", question)
+
+
+def test_a_horizon_asked_is_the_time_after_its_word() -> None:
+    text = ("- Sở Công Thương chủ trì tham mưu Kế hoạch triển khai Nghị quyết số 55-NQ/TW của Bộ Chính trị "
+            "về định hướng chiến lược năng lượng quốc gia đến năm 2030, tầm nhìn đến năm 2050, phù hợp với "
+            "tình hình thực tế của tỉnh.")
+    answer = answer_over(text, "II. NHIỆM VỤ > 4. Công nghiệp",
+                          "Nghị quyết 55-NQ/TW về định hướng chiến lược năng lượng quốc gia có tầm nhìn đến "
+                          "năm nào?")
+    assert "2050" in answer
+
+
+def test_what_an_appendix_is_is_its_title() -> None:
+    text = ("Phụ lục 02:\n\nMẪU BÁO CÁO\nKết quả công tác dân vận năm 2026\n\n"
+            "1. Tình hình chung\nNêu khái quát.")
+    record = document(text + "\n", doc_id="hd-nt")
+    passage = "1. Tình hình chung\nNêu khái quát."
+    hits = [hit(record, passage, "Phụ lục 02: MẪU BÁO CÁO > 1. Tình hình chung")]
+    question = analyse_question("Phụ lục 02 của Hướng dẫn công tác dân vận là tài liệu gì?")
+    found = extract_answer(question, hits, lambda _: record)
+    assert found is not None and found.answer == "MẪU BÁO CÁO"
+
+
+def test_to_do_what_asks_the_purpose_not_the_agency_s_task() -> None:
+    text = "- Chủ trì, phối hợp xây dựng tiêu chí đánh giá cán bộ trẻ để làm căn cứ quy hoạch, bổ nhiệm."
+    answer = answer_over(text, "2.3. Ban Tổ chức Huyện ủy",
+                          "Ban Tổ chức Huyện ủy xây dựng tiêu chí đánh giá cán bộ trẻ để làm gì?")
+    assert answer == "làm căn cứ quy hoạch, bổ nhiệm"
+
+
+def test_the_number_of_a_document_of_the_type_and_date_asked_not_of_the_frame() -> None:
+    text = ("Thực hiện Kế hoạch số 05-KH/BCĐ, ngày 10/3/2025 của Ban Chỉ đạo tỉnh và Nghị quyết số 33-NQ/TW, "
+            "ngày 09/6/2024 của Ban Chấp hành Trung ương về xây dựng và phát triển văn hóa, con người Việt "
+            "Nam, Ban Thường vụ Huyện ủy xây dựng kế hoạch như sau:")
+    answer = answer_over(text, "", "Trong kế hoạch của Huyện ủy, nghị quyết ngày 09/6/2024 về xây dựng và "
+                                   "phát triển văn hóa, con người Việt Nam có số hiệu gì?")
+    assert "33-NQ/TW" in answer
+
+
+def test_a_basis_without_a_number_answers_which_document_it_rests_on() -> None:
+    text = ("Thực hiện Hướng dẫn số 20-HD/BTGDVTW, ngày 15/12/2025 của Ban Tuyên giáo và Dân vận Trung ương "
+            "về công tác dân vận năm 2026; căn cứ Chương trình công tác toàn khóa của Tỉnh ủy, Ban Tuyên "
+            "giáo và Dân vận Tỉnh ủy hướng dẫn công tác dân vận năm 2026 như sau:")
+    answer = answer_over(text, "", "Ngoài Hướng dẫn 20-HD/BTGDVTW, Hướng dẫn công tác dân vận năm 2026 của "
+                                   "tỉnh còn căn cứ vào văn bản nào?")
+    assert answer == "Chương trình công tác toàn khóa của Tỉnh ủy"
