@@ -114,8 +114,19 @@ def outline_candidates(analysis: QuestionAnalysis, hits: list[Hit],
         doc_id = record.doc_id
         for section in _walk(outline(record.text)):
             named = _named_share(analysis, section.label)
+            body = _body(analysis, section, record.text) if named == 1.0 else None
+            if body is not None:  # "Mục “Đặc điểm tình hình” … phải nêu những gì": the text under it
+                under = [i for i, h in enumerate(hits) if h.doc.doc_id == doc_id
+                         and section.start <= h.chunk.start < section.subtree_end]
+                cited = under[0] if under else rank
+                value = support(analysis, f"{section.label} {body}", "", document_name(hits[cited]))
+                found.append(Candidate(shorten(body, MAX_LIST_CHARS), cited, (0, len(hits[cited].chunk.text)),
+                                       value, value + 0.35 + rank_prior(cited), doc_id))
             if len(section.children) < 2 or named < (0.6 if _asks_people(analysis) else 0.75):
                 continue  # the question does not name this heading ("Ban Giám khảo gồm 05 thành viên:")
+            if sum(_named_share(analysis, child.label) == 1.0 for child in section.children) == 1 and any(
+                    _body(analysis, child, record.text) for child in section.children):
+                continue  # "Mục “Đặc điểm tình hình” trong đề cương …" asks that part, not the list of parts
             parts = _parts(analysis, section)
             if len(parts) < 2:
                 continue
@@ -130,3 +141,18 @@ def outline_candidates(analysis: QuestionAnalysis, hits: list[Hit],
                                    (0, len(hits[cited].chunk.text)), value,
                                    value + 0.1 + 0.25 * named + rank_prior(cited), doc_id))
     return found
+
+
+# A question asking what a part of the document says: "… phải nêu những gì", "… gồm những nội dung gì"
+_CONTENT_ASKED = re.compile(r"\b(?:nêu|gồm|có|ghi|trình bày)\s+(?:những\s+)?(?:nội dung\s+)?(?:gì|nào)\b")
+
+
+def _body(analysis: QuestionAnalysis, section: Section, text: str) -> str | None:
+    """Return the paragraphs under a heading that has no headings or items below it ("1. Đặc điểm tình
+    hình" > "Những thuận lợi, khó khăn …"), when the question asks what that part says."""
+    if not section.is_heading or not section.children or not _CONTENT_ASKED.search(match_key(analysis.text)):
+        return None
+    if any(child.children or child.is_heading or read_marker(child.label).kind != "para"
+           for child in section.children):
+        return None
+    return " ".join(text[section.children[0].start:section.children[-1].end].split())

@@ -301,7 +301,7 @@ _PREPOSITION = re.compile(
     r"(?:(?:cơ quan|đơn vị|sở|ban|phòng|trung tâm|chi cục|cục|bộ phận|vấn đề|nội dung|những|các|lĩnh vực|"
     r"việc|hình thức|văn bản|nguồn(?: vốn| kinh phí)?|quỹ|yêu cầu|mục tiêu|tiêu chí|điều kiện|nguyên tắc|"
     r"kế hoạch|nghị quyết|chỉ thị|quyết định|hướng dẫn|thông báo|chương trình|tổ chức|ngành|lực lượng|"
-    r"địa phương|tỉnh|thành phố|huyện|xã|phường|nơi),?\s+)*"
+    r"địa phương|tỉnh|thành phố|huyện|xã|phường|nơi|chủ thể|đối tượng|cấp),?\s+)*"
     r"(?:gì|nào|ai|đâu)\b")
 
 

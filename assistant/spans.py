@@ -633,13 +633,14 @@ _PLACE_OPENING = re.compile(rf"(?:(?:tỉnh|thành phố|huyện|quận|thị x�
 
 
 def objects_after(text: str, start: int, end: int, preposition: str, after_words: set[str],
-                  places: bool = False) -> list[tuple[int, int]]:
+                  places: bool = False, anything: bool = False) -> list[tuple[int, int]]:
     """Return the agencies a preposition introduces, up to the next verb or clause end.
 
     "Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp, Trung tâm Hành chính công và các địa phương rà
     soát …" with "với" after "hợp" gives "Sở Tư pháp, Trung tâm Hành chính công và các địa phương".
     Only prepositions right after one of `after_words` count. With `places`, place names count
-    too: "… áp dụng tại thành phố X, thành phố Y và tỉnh Z".
+    too: "… áp dụng tại thành phố X, thành phố Y và tỉnh Z"; with `anything`, any phrase ("của những chủ
+    thể nào": "của hệ thống chính trị, doanh nghiệp và người dân").
     """
     fold = folded(text)
     lower = fold.lower()
@@ -649,13 +650,16 @@ def objects_after(text: str, start: int, end: int, preposition: str, after_words
         if match.start() < start or (match.group(1) not in after_words and not match.group(2)):
             continue
         begin = match.end()
-        if not (is_agency(text[begin:end]) or places and _PLACE_OPENING.match(text, begin, end)):
+        if not (anything or is_agency(text[begin:end]) or places and _PLACE_OPENING.match(text, begin, end)):
             continue
         # the first verb, not one naming a bare head's agency: "Ban xây dựng Đảng"
         verb = next((v for v in _ANY_VERB.finditer(fold, begin, end)
                      if not _BARE_HEAD_BEFORE.search(text, max(begin, v.start() - 8), v.start())), None)
         punct = _OBJECT_END.search(text, begin, end)
-        stop = min(verb.start() if verb else end, punct.start() if punct else end, begin + 300)
+        # (any phrase ends where a phrase of time, place or purpose begins: "… người dân | trong quá trình")
+        phrase_end = _PHRASE_AFTER.search(text, begin, end) if anything else None
+        stop = min(verb.start() if verb else end, punct.start() if punct else end, begin + 300,
+                   phrase_end.start() if phrase_end else end)
         phrase = _TRAILING_PREPOSITION.sub("", text[begin:stop].rstrip(" ,"))  # "Bộ Chính trị về| tiếp tục"
         stop = begin + len(phrase)
         if stop - begin >= 3:
@@ -663,6 +667,8 @@ def objects_after(text: str, start: int, end: int, preposition: str, after_words
     return spans
 
 
+# A phrase of time, place or purpose, or a verb, after an object: " trong quá trình …", " để …", " đã đề ra"
+_PHRASE_AFTER = re.compile(r"\s+(?:trong|để|nhằm|khi|tại|theo|đã|sẽ|đang|được|phải)\s", re.I)
 # Where an agency phrase ends: a clause mark, or a contact after it ("phòng Khoa giáo, điện thoại …")
 _OBJECT_END = re.compile(r"[;:.()]|,\s*(?:điện thoại|ĐT|email|e-mail|fax)\b", re.I)
 # A head alone right before a verb that names its agency: "Ban |xây dựng Đảng"

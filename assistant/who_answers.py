@@ -319,6 +319,10 @@ def _people_doing(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
     return found
 
 
+# Question nouns open to any kind of doer, not only agencies: "chủ thể nào", "đối tượng nào"
+_OPEN_HEADS = frozenset({("chủ", "thể"), ("đối", "tượng"), ("cấp",)})
+
+
 def _introduced_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the agencies after the question's preposition: "làm việc với những đơn vị nào" -> "A, B, C"."""
     if not analysis.preposition:
@@ -328,7 +332,7 @@ def _introduced_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> lis
     for scope in scopes:
         text = scope.text
         for span in objects_after(text, scope.clause.start, scope.clause.end, analysis.preposition, terms,
-                                  places=analysis.place):
+                                  places=analysis.place, anything=analysis.head in _OPEN_HEADS):
             phrase = one_line(text, span)
             if _named_in_question(analysis, phrase):
                 continue  # "hoạt động của tổ chức nào" is not answered by the "của Bộ Chính trị" it names

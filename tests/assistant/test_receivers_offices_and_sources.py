@@ -122,3 +122,58 @@ def test_a_basis_without_a_number_answers_which_document_it_rests_on() -> None:
     answer = answer_over(text, "", "Ngoài Hướng dẫn 20-HD/BTGDVTW, Hướng dẫn công tác dân vận năm 2026 của "
                                    "tỉnh còn căn cứ vào văn bản nào?")
     assert answer == "Chương trình công tác toàn khóa của Tỉnh ủy"
+
+
+OUTLINE = """HƯỚNG DẪN
+công tác dân vận năm 2026
+
+I. MỤC ĐÍCH
+Nâng cao hiệu quả công tác dân vận.
+
+Phụ lục 02:
+
+ĐỀ CƯƠNG BÁO CÁO
+Kết quả công tác dân vận năm 2026
+
+1. Tình hình chung
+Những thuận lợi, khó khăn tác động đến công tác dân vận và tâm trạng của Nhân dân.
+
+2. Kết quả thực hiện
+Kết quả nổi bật trong năm.
+
+3. Kiến nghị
+Đề xuất với cấp trên.
+"""
+
+
+def test_a_part_the_question_names_is_answered_by_its_text_not_by_the_list_of_parts() -> None:
+    from assistant.outline import outline_candidates
+
+    record = document(OUTLINE, doc_id="hd-dv")
+    passage = OUTLINE[OUTLINE.index("1. Tình hình chung"):OUTLINE.index("2. Kết quả")].strip()
+    hits = [hit(record, passage, "Phụ lục 02: ĐỀ CƯƠNG BÁO CÁO > 1. Tình hình chung")]
+    asked = analyse_question("Mục “Tình hình chung” trong đề cương báo cáo công tác dân vận phải nêu "
+                             "những gì?")
+    found = outline_candidates(asked, hits, lambda _: record)
+    assert [c.answer for c in found] == [
+        "Những thuận lợi, khó khăn tác động đến công tác dân vận và tâm trạng của Nhân dân."]
+    # the parts are still the answer when the question names none of them
+    parts = outline_candidates(analyse_question("Đề cương báo cáo công tác dân vận gồm những mục nào?"), hits,
+                               lambda _: record)
+    assert [c.answer for c in parts] == ["Tình hình chung; Kết quả thực hiện; Kiến nghị"]
+
+
+def test_which_actors_takes_any_phrase_after_the_same_preposition() -> None:
+    text = ("Phát huy tối đa sức mạnh tổng hợp của cả hệ thống chính trị, doanh nghiệp và người dân trong "
+            "quá trình xây dựng nông thôn mới.")
+    answer = answer_over(text, "I. MỤC ĐÍCH", "Kế hoạch yêu cầu phát huy sức mạnh tổng hợp của những chủ thể "
+                                             "nào trong xây dựng nông thôn mới?")
+    assert answer == "cả hệ thống chính trị, doanh nghiệp và người dân"
+
+
+def test_which_levels_takes_the_bodies_after_the_same_preposition() -> None:
+    text = ("+ Tham mưu triển khai kịp thời các nhiệm vụ được giao theo kế hoạch của Trung ương, Ban Thường "
+            "vụ Tỉnh ủy, Ban Chỉ đạo tỉnh đã đề ra.")
+    answer = answer_over(text, "2.2.1. Văn phòng Tỉnh ủy", "Văn phòng Tỉnh ủy tham mưu triển khai các nhiệm "
+                                                         "vụ được giao theo kế hoạch của những cấp nào?")
+    assert answer == "Trung ương, Ban Thường vụ Tỉnh ủy, Ban Chỉ đạo tỉnh"
