@@ -58,7 +58,7 @@ def test_every_evidence_span_occurs_in_its_document(
 
 @pytest.mark.parametrize("name", ["dev_extra", "dev2", "dev3", "dev4", "dev5",
                                   "dev6a", "dev6b", "dev6c", "dev6d",
-                                  "dev7a", "dev7b", "dev7c", "dev7d"])
+                                  "dev7a", "dev7b", "dev7c", "dev7d", "dev8a"])
 def test_extra_dev_pairs_are_valid_and_apart_from_the_test_split(
     name: str, splits: dict[str, list[GoldItem]], documents: dict[str, str]
 ) -> None:
