@@ -489,7 +489,11 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
     year, or a period, the question does not ask about: "Đến hết năm 2025, tỷ lệ che phủ rừng đạt
     47,2%" does not answer "… chỉ tiêu năm 2026", nor "vụ Đông Xuân 2026 - 2027" "vụ 2025 - 2026"."""
     chunk = cited_chunk(candidate, hits)
-    if not analysis.years or chunk is None:
+    # (a year only in the source the question names dates that document, not the fact: "Theo hướng dẫn
+    # công tác khoa giáo năm 2026 …, cần sơ kết mấy năm thực hiện Chỉ thị …" asks of a 2021 Chỉ thị)
+    frame = SOURCE_FRAME.match(analysis.text)
+    years = set(_ANY_YEAR.findall(analysis.text[frame.end():])) if frame else set(analysis.years)
+    if not years or chunk is None:
         return False
     if analysis.kind in (QuestionKind.DOC, QuestionKind.DOC_NUMBER):
         return False  # a document asked by its period is found among others of other years
@@ -501,14 +505,14 @@ def other_year(analysis: QuestionAnalysis, candidate: Candidate, hits: list[Hit]
         sentence = sentence.replace(candidate.answer, " ")
     # ("giảm 0,38 điểm so với cuối năm 2024" is this year's figure)
     framed = set(_YEAR_FRAME.findall(sentence))
-    if framed and not framed & set(analysis.years):
+    if framed and not framed & years:
         return True  # "Năm 2025, tổng kinh phí …" dates its fact, whatever year the heading over it gives
     said = f"{sentence} {chunk.section}"
     stated = set(_YEAR_OF.findall(said))
     # a year the question gives only in a date or month ("Tháng 12/2026 … đôn đốc gì") says when, not
     # of which year's fact: "đôn đốc chỉ tiêu giao quân năm 2027" is done in December 2026
     dated_only = not _ANY_YEAR.search(_IN_DATE.sub(" ", analysis.text))
-    if stated and not dated_only and not set(_ANY_YEAR.findall(said)) & set(analysis.years):
+    if stated and not dated_only and not set(_ANY_YEAR.findall(said)) & years:
         return True  # "… thời kỳ 2021 - 2030, tầm nhìn đến năm 2050" is still of the asked "2021 - 2030"
     asked_ranges = set(_YEAR_RANGE.findall(analysis.text))
     said_ranges = set(_YEAR_RANGE.findall(said))

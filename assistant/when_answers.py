@@ -11,7 +11,7 @@ import re
 from assistant.doc_answers import TYPE_WORD, cited_titles
 from assistant.evidence import NUMBER, Candidate, asked_numbers, number_key, shorten
 from assistant.facts import DOC_REF, Fact, doc_refs, times
-from assistant.question import QuestionAnalysis, QuestionKind, content_terms
+from assistant.question import SOURCE_FRAME, QuestionAnalysis, QuestionKind, content_terms
 from assistant.scope import Scope, asked_refs, nearby_fit, one_line, rank_prior, series_fit, singled_fit
 from assistant.spans import Clause, folded
 from indexer.normalize import match_key
@@ -45,10 +45,11 @@ def _dates_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -
     """Return the date of a document the question names: "Nghị quyết số 30-NQ/TW, ngày 12/4/2024"; of
     several, the one it names first is what it asks about ("Kế hoạch số 40-KH/TU … thực hiện Nghị quyết
     72-NQ/TW ra ngày nào"). None when the question asks when something else happens ("… việc sơ kết
-    Chỉ thị phải tổ chức vào năm nào")."""
+    Chỉ thị phải tổ chức vào năm nào"), or when the document asked has no số hiệu of its own ("Kế hoạch
+    triển khai Chỉ thị 07-CT/TU … ban hành ngày nào" does not ask the date of Chỉ thị 07)."""
     key = match_key(analysis.text)
-    if _EVENT_ASKED.search(key) and not _ISSUE_ASKED.search(key):
-        return []
+    if _EVENT_ASKED.search(key) and not _ISSUE_ASKED.search(key) or _unnumbered_subject(key):
+        return _dates_of_described_documents(analysis, scopes)
     named = [number_key(n) for n in NUMBER.findall(analysis.text)]
     found = []
     for scope, match in asked_refs(analysis, scopes):
@@ -69,7 +70,7 @@ def _dates_of_described_documents(analysis: QuestionAnalysis, scopes: list[Scope
     key = match_key(analysis.text)
     issued = _ISSUE_ASKED.search(key)
     asked_type = TYPE_WORD.search(key)
-    if asked_numbers(analysis) or issued is None or asked_type is None:
+    if (asked_numbers(analysis) and not _unnumbered_subject(key)) or issued is None or asked_type is None:
         return []
     found = []
     for scope in scopes:
@@ -81,6 +82,17 @@ def _dates_of_described_documents(analysis: QuestionAnalysis, scopes: list[Scope
                                        scope.support + 0.2 + 0.1 * share + rank_prior(scope.rank),
                                        scope.hit.doc.doc_id))
     return found
+
+
+def _unnumbered_subject(key: str) -> bool:
+    """Return whether the document a question opens with has no số hiệu while a later one has: "kế hoạch
+    triển khai chỉ thị 07-ct/tu …" asks about the kế hoạch (key in match_key form)."""
+    frame = SOURCE_FRAME.match(key)  # not the source named first: "theo kế hoạch …, nghị quyết 57 …"
+    first = TYPE_WORD.search(key, frame.end() if frame else 0)
+    number = NUMBER.search(key)
+    return (first is not None and number is not None and number.start() > first.end()
+            and not re.match(r"\s+(?:số\s+)?\d", key[first.end():])
+            and TYPE_WORD.search(key, first.end(), number.start()) is not None)
 
 
 # What a question asks the time of when it is not the document's date: "việc sơ kết … vào năm nào"
@@ -147,6 +159,9 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
             (year := _BARE_YEAR.fullmatch(one_line(text, (f.start, f.end))))
             and (year.group(1) in analysis.years or analysis.ranged
                  or (analysis.deadline and not f.qualifier)))]
+        if analysis.kind is QuestionKind.ISSUE_DATE:  # "… ban hành ngày nào" is no deadline of a task
+            dates = [f for f in dates if not f.qualifier.startswith(("trước", "chậm", "muộn", "hạn"))]
+            periods = []
         if analysis.day:  # "ngày nào" is not answered by "năm 2026" or "tháng 12"
             dates = [f for f in dates if _DAY.search(text, f.start, f.end)]
             if not dates and not analysis.period:

@@ -6,10 +6,12 @@ in a short form before other people, and "từ nguồn nào" answered by a sourc
 Every passage here is invented (a Ninh Thuận provincial plan); none is a gold question's text.
 """
 
+from assistant.answer import answer_question
 from assistant.extract import extract_answer
 from assistant.question import QuestionKind, analyse_question
+from assistant.settings import Settings
 from assistant.who_answers import holds_position
-from tests.assistant.builders import answer_over, document, hit
+from tests.assistant.builders import Library, answer_over, document, hit
 
 
 def test_who_receives_is_the_one_it_is_sent_to() -> None:
@@ -177,3 +179,39 @@ def test_which_levels_takes_the_bodies_after_the_same_preposition() -> None:
     answer = answer_over(text, "2.2.1. Văn phòng Tỉnh ủy", "Văn phòng Tỉnh ủy tham mưu triển khai các nhiệm "
                                                          "vụ được giao theo kế hoạch của những cấp nào?")
     assert answer == "Trung ương, Ban Thường vụ Tỉnh ủy, Ban Chỉ đạo tỉnh"
+
+
+REVIEW = """HƯỚNG DẪN
+công tác dân vận năm 2026
+
+1. Công tác sơ kết, tổng kết
+- Sơ kết 10 năm thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị về đẩy mạnh học tập và
+làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh đến năm 2030.
+
+2. Chế độ báo cáo
+- Các đơn vị báo cáo kết quả về Ban Dân vận trước ngày 15/11/2026.
+"""
+
+
+def _review_answer(question: str) -> str:
+    record = document(REVIEW, doc_id="hd-dv26")
+    parts = [p.strip() for p in REVIEW.split("\n\n")[1:]]
+    hits = [hit(record, part, part.split("\n")[0], score=1.0 - i / 10, index=i)
+            for i, part in enumerate(parts)]
+    reply = answer_question(Library([record], hits), Settings(), question)
+    return "" if reply.abstained else reply.answer
+
+
+def test_a_year_in_the_source_named_does_not_date_the_fact() -> None:
+    assert "10 năm" in _review_answer("Theo hướng dẫn công tác dân vận năm 2026 của tỉnh, cần sơ kết mấy năm "
+                                      "thực hiện Chỉ thị 05-CT/TW?")
+    # a year the question asks of, outside that frame, still does
+    assert _review_answer("Năm 2027 cần sơ kết mấy năm thực hiện Chỉ thị 05-CT/TW?") == ""
+
+
+def test_the_issue_date_of_a_plan_is_not_the_date_of_what_it_implements_nor_a_deadline() -> None:
+    assert _review_answer("Hướng dẫn triển khai Chỉ thị 05-CT/TW về đẩy mạnh học tập và làm theo tư tưởng, "
+                          "đạo đức, phong cách Hồ Chí Minh được ban hành ngày nào?") == ""
+    assert "15/5/2016" in _review_answer("Chỉ thị 05-CT/TW của Bộ Chính trị được ban hành ngày nào?")
+    assert _review_answer("Hướng dẫn về chế độ báo cáo kết quả của các đơn vị về Ban Dân vận được ban hành "
+                          "ngày nào?") == ""
