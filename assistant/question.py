@@ -404,11 +404,12 @@ def proper_names(question: str) -> tuple[str, ...]:
 #   (?:(?:những|các|loại|mấy)\s+)?    "những ", "loại "
 #   ((?:\w+\s+){0,1}\w+)              one or two syllables: "mô hình", "tổ", "huyện miền núi" → "miền núi"
 #   \s+(?:gì|nào)\b                    the question word
-#   (?:,\s*(?:\w+\s+){0,1}\w+)?        a second noun after a comma: the first one leads the list
+#   (?:,\s*(?!những|các)…)?          a second noun after a comma: the first one leads the list (not a
+#                                     new phrase: "Trước khi sáp nhập tỉnh, những tỉnh nào …")
 # Example: "… là mô hình gì?" -> ("mô", "hình"); "… cấp cho người dân loại thẻ nào" -> ("thẻ",);
 # "nâng cao những năng lực, kỹ năng gì" -> ("năng", "lực")
-_HEAD = re.compile(r"(?<![\w/-])(?:(?:những|các|loại|mấy)\s+)?((?:\w+\s+){0,1}\w+)(?:,\s*(?:\w+\s+){0,1}\w+)?"
-                   r"\s+(?:gì|nào)\b")
+_HEAD = re.compile(r"(?<![\w/-])(?:(?:những|các|loại|mấy)\s+)?((?:\w+\s+){0,1}\w+)"
+                   r"(?:,\s*(?!(?:những|các)\s)(?:\w+\s+){0,1}\w+)?\s+(?:gì|nào)\b")
 # A request to list: "Kể tên các sở …", "Liệt kê những nhiệm vụ …", "Nêu các hệ sinh thái …"
 #   \b(?:kể tên|nêu tên|liệt kê|kể ra|nêu)\s+   the request
 #   (?:các|những)\s+                           the plural word

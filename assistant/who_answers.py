@@ -221,6 +221,22 @@ def _labelled_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[
     return found
 
 
+# A count before a class noun: "hai tỉnh", "03 xã", "ba huyện"
+_COUNT = r"(?i:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)|\d{1,2}"
+
+
+def _names_end(text: str, start: int, end: int) -> int:
+    """Return where the capitalised names from `start` end, joined by commas or "và": "Đăk Lăk và Phú
+    Yên| đều đã …", "Bình Yên, Phú Đình, Tràng Xá|"."""
+    stop = start
+    for word in re.finditer(r"[^\s,;.()]+", text[start:end]):
+        if word.group(0)[0].isupper():
+            stop = start + word.end()
+        elif word.group(0) != "và" or stop != start + word.start() - 1:
+            break
+    return stop
+
+
 def class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candidate]:
     """Return the members a text lists after the question's class noun and a colon.
 
@@ -233,8 +249,9 @@ def class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
     noun = r"\s+".join(map(re.escape, analysis.head))
     # "các sở: Tài chính, …", or names right after the noun: "Trưởng các ấp Tân Điền, Kinh Tám, …"
     # ("các xã, phường: Đồng Hới, Đông Hà": a second class noun after a comma)
-    opening = re.compile(rf"(?<!\w)(?i:các|những)\s+(?i:{noun})(?:\s*,\s*[^\W\d_A-ZĐ]+)?"
-                         rf"(?:\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))")
+    # ("hai tỉnh Đăk Lăk và Phú Yên đều …": after a count, the capitalised names only)
+    opening = re.compile(rf"(?<!\w)(?:(?i:các|những)|(?P<count>{_COUNT}))\s+(?i:{noun})"
+                         rf"(?:\s*,\s*[^\W\d_A-ZĐ]+)?(?:\s*:\s*|\s+(?=[A-ZĐÀ-Ỹ]))")
     # the office the question puts before the class, "Trưởng những phòng nào": the text's "Trưởng các phòng:"
     office = re.search(rf"(\w+)\s+(?:những|các)\s+{noun}\b", match_key(analysis.text))
     found = []
@@ -263,6 +280,8 @@ def class_members(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Candi
         for match in opening.finditer(text, clause.sentence_start, clause.sentence_end):
             stop = re.compile(r"[;.]|\n").search(text, match.end(), clause.sentence_end)
             end = stop.start() if stop else clause.sentence_end
+            if match.group("count"):
+                end = _names_end(text, match.end(), end)
             items = re.split(r",\s+", text[match.end():end])
             kept = [items[0]] + list(itertools.takewhile(lambda item: not is_agency(item), items[1:]))
             if len(kept) < 2 and not re.search(r"\bvà\b", kept[0]):
