@@ -80,6 +80,8 @@ PERIOD_EXPR = re.compile(
     r"|(?:không quá|tối đa|tối thiểu|ít nhất|không dưới)\s+\d+\s+(?:ngày|tháng|năm|tuần)(?:\s+làm\s+việc)?",
     re.I,
 )
+# A reporting period listed after a frequency: ", 6 tháng", ", 9 tháng", ", năm" before a comma or "hoặc"
+_LISTED_PERIOD = re.compile(r",\s*(\d{1,2}\s+tháng(?:\s+đầu\s+năm)?|năm)(?=\s*(?:,|hoặc\b|và\b|;|\.))", re.I)
 # A quantity with its unit:
 #   (hơn|trên|gần|khoảng|…)\s+     optional qualifier: "hơn 1.500 đại biểu"
 #   \d+(?:[.,]\d+)*                the number, with thousands dots or a decimal comma: "1.500", "8,5"
@@ -146,6 +148,12 @@ def times(text: str, start: int = 0, end: int | None = None) -> list[Fact]:
     end = len(text) if end is None else end
     refs = doc_refs(text, start, end) + fractions(text, start, end)
     found = [Fact("period", m.start(), m.end()) for m in PERIOD_EXPR.finditer(text, start, end)]
+    # reporting periods listed after one: "định kỳ hằng tháng, hằng quý, 6 tháng, 9 tháng hoặc đột xuất"
+    for period in list(found):
+        cursor = period.end
+        while (more := _LISTED_PERIOD.match(text, cursor, end)) and not _inside(more.start(1), found):
+            found.append(Fact("period", more.start(1), more.end(1)))
+            cursor = more.end(1)
     for m in TIME_EXPR.finditer(text, start, end):
         if _inside(m.start(), refs) or _inside(m.start(), found):
             continue
