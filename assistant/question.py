@@ -558,6 +558,25 @@ def _asked_role(key: str) -> Role | None:
     return min(found, key=lambda item: item[0])[1] if found else None
 
 
+# A terse chat question without a question word, by what it opens with: "Kế hoạch thực hiện Kết luận 70
+# về thể thao ở Cao Bằng?" asks which plan; "Chỉ tiêu bao phủ BHYT năm 2026?" a figure; "Cơ quan chủ
+# trì xây dựng đề án?" an agency; "Hạn gửi báo cáo năm?" a date
+_TERSE = (
+    (re.compile(r"(?:kế hoạch|chương trình|nghị quyết|chỉ thị|quyết định|hướng dẫn|công văn|thông báo|"
+                r"kết luận) (?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá)\b"), QuestionKind.DOC),
+    (re.compile(r"(?:chỉ tiêu|số lượng|mức hỗ trợ|mức chi)\b"), QuestionKind.NUMBER),
+    (re.compile(r"(?:cơ quan|đơn vị|người) (?:chủ trì|phối hợp|thường trực|ký|phụ trách|đầu mối)\b"),
+     QuestionKind.WHO),
+    (re.compile(r"(?:hạn|thời hạn|hạn chót|thời gian|ngày) (?:gửi|nộp|báo cáo|hoàn thành|tổ chức)\b"),
+     QuestionKind.WHEN),
+)
+
+
+def _terse_kind(key: str) -> QuestionKind:
+    """Return the kind a question without a question word asks by its opening words, else FREE."""
+    return next((kind for opening, kind in _TERSE if opening.match(key)), QuestionKind.FREE)
+
+
 def analyse_question(question: str) -> QuestionAnalysis:
     """Return the kind, role, unit and content terms of a Vietnamese question."""
     # "ứng dụng AI" is not the question word "Ai"
@@ -569,6 +588,8 @@ def analyse_question(question: str) -> QuestionAnalysis:
         kind = QuestionKind.WHO  # "Kể tên các sở được giao …" asks for agencies
     if kind is QuestionKind.WHO and _SECTOR_ASKED.search(key):
         kind = QuestionKind.WHAT  # "phục vụ phát triển những ngành nào" asks for sectors, not agencies
+    if kind is QuestionKind.FREE:
+        kind = _terse_kind(key)
     role = _asked_role(key) if kind is QuestionKind.WHO else None
     unit = _number_unit(key) if kind is QuestionKind.NUMBER else None
     doc_type = None
@@ -582,7 +603,10 @@ def analyse_question(question: str) -> QuestionAnalysis:
                 doc_type = name
                 break
         else:
-            doc_type = None
+            # a terse "Kế hoạch thực hiện Kết luận 70 …?" asks for the type it opens with
+            opening = re.match(r"kế hoạch|chương trình|nghị quyết|chỉ thị|quyết định|hướng dẫn|công văn|"
+                               r"thông báo|kết luận", key)
+            doc_type = opening.group(0) if opening and not re.search(r"\bnào\b", key) else None
     if kind in (QuestionKind.WHAT, QuestionKind.LIST, QuestionKind.FREE) and _NAME_ASKED.search(key):
         kind = QuestionKind.WHO  # "Họ tên các Phó Trưởng ban … là gì?" asks for people
     person = kind is QuestionKind.WHO and bool(_PERSON_CUE.search(key))

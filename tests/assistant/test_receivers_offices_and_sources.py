@@ -215,3 +215,32 @@ def test_the_issue_date_of_a_plan_is_not_the_date_of_what_it_implements_nor_a_de
     assert "15/5/2016" in _review_answer("Chỉ thị 05-CT/TW của Bộ Chính trị được ban hành ngày nào?")
     assert _review_answer("Hướng dẫn về chế độ báo cáo kết quả của các đơn vị về Ban Dân vận được ban hành "
                           "ngày nào?") == ""
+
+
+def test_members_counted_before_their_class_noun_and_a_head_after_a_comma() -> None:
+    question = ("Trước khi sắp xếp đơn vị hành chính cấp huyện, những huyện nào đã ban hành kế hoạch thực "
+                "hiện Đề án?")
+    assert analyse_question(question).head == ("huyện",)
+    assert analyse_question("Cần nâng cao những năng lực, kỹ năng gì?").head == ("năng", "lực")
+    text = ("Trước đây, ba huyện Bảo Lâm, Bảo Lạc và Nguyên Bình đều đã ban hành kế hoạch thực hiện Đề án; "
+            "nay cần thống nhất một kế hoạch chung.")
+    assert answer_over(text, "Chú thích 2", question) == "Bảo Lâm, Bảo Lạc và Nguyên Bình"
+
+
+def test_reporting_periods_listed_after_a_frequency_are_periods_too() -> None:
+    text = "Các phòng, đơn vị báo cáo định kỳ hằng quý, 6 tháng, 9 tháng hoặc đột xuất về Văn phòng Huyện ủy."
+    answer = answer_over(text, "5. Chế độ thông tin, báo cáo",
+                          "Các phòng, đơn vị báo cáo định kỳ theo những kỳ nào?")
+    assert "hằng quý, 6 tháng, 9 tháng" in answer
+
+
+def test_a_terse_question_without_a_question_word_is_read_by_its_opening() -> None:
+    assert analyse_question("Kế hoạch thực hiện Kết luận 15 về du lịch?").kind is QuestionKind.DOC
+    assert analyse_question("Chỉ tiêu tham gia bảo hiểm y tế năm 2026?").kind is QuestionKind.NUMBER
+    assert analyse_question("Cơ quan chủ trì xây dựng Đề án du lịch cộng đồng?").kind is QuestionKind.WHO
+    assert analyse_question("Hạn gửi báo cáo sơ kết?").kind is QuestionKind.WHEN
+    assert analyse_question("Công tác dân vận năm 2026?").kind is QuestionKind.FREE
+    text = ("(3) Kết luận số 15-KL/TW, ngày 10/02/2024 của Bộ Chính trị về phát triển du lịch và Kế hoạch số "
+            "88-KH/TU, ngày 05/4/2024 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 15-KL/TW.")
+    answer = answer_over(text, "Phụ lục 01", "Kế hoạch thực hiện Kết luận 15 về du lịch ở Ninh Thuận?")
+    assert answer.startswith("Kế hoạch số 88-KH/TU")
