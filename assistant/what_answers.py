@@ -115,6 +115,10 @@ _BASIS_ASKED = re.compile(r"\b(?:căn cứ|dựa) (?:vào|trên) (?:đâu|gì)\b
 _BASIS = re.compile(r"(?i)[-+•\s]*(?:căn cứ|dựa (?:vào|trên)|trên cơ sở)\s+(?:vào\s+)?([^,;.\n]{5,160})")
 # The basis a sentence gives after its task: "Xây dựng … dự toán năm 2026, trên cơ sở đảm bảo cân đối …"
 _BASIS_AFTER = re.compile(r"(?i)[,;]\s*(?:trên cơ sở|căn cứ(?: vào)?|dựa (?:vào|trên))\s+([^;.\n]{5,160})")
+# A question about what something is held to be: "… xem công tác khoa giáo là gì", "được xác định là gì"
+_REGARD_ASKED = re.compile(r"\b(?:xem|coi|xác định)\b[^?]*\blà (?:\w+ )?gì\b")
+# Where a sentence says it: "…; xem đây là một trong những nhiệm vụ …", "xác định đây là động lực …"
+_REGARD = re.compile(r"(?i)\b(?:xem|coi|xác định)\s+(?:đây|đó|việc này|đây cũng)\s+là\s+([^;.]{3,160})")
 # A question about a cause: "Vì sao … giảm?", "tại sao", "do đâu", "nguyên nhân … là gì", "lý do"
 _REASON_ASKED = re.compile(r"\bvì sao\b|\btại sao\b|\bdo đâu\b|\bnguyên nhân\b|\blý do\b")
 # Where a clause gives its cause: "… do một số mỏ tạm dừng", "Nguyên nhân chủ yếu do …", "vì …"
@@ -360,6 +364,7 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
     purpose_asked = _PURPOSE_ASKED.search(match_key(analysis.text)) is not None
     reason_asked = _REASON_ASKED.search(match_key(analysis.text)) is not None
     basis_asked = _BASIS_ASKED.search(match_key(analysis.text)) is not None
+    regard_asked = _REGARD_ASKED.search(match_key(analysis.text)) is not None
     doing = _DOING_ASKED.search(match_key(analysis.text)) is not None
     manner = _MANNER_ASKED.search(match_key(analysis.text)) is not None
     for scope in scopes:
@@ -398,6 +403,11 @@ def what_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
             span = basis.span(1) if agency is None else (basis.start(1), basis.start(1) + agency)
             found.append(Candidate(shorten(one_line(text, span), limit), scope.rank, quote,
                                    scope.support, scope.support + 0.2 + rank_prior(scope.rank),
+                                   scope.hit.doc.doc_id))
+        regard = _REGARD.search(text, clause.sentence_start, clause.sentence_end) if regard_asked else None
+        if regard:  # "… xem công tác khoa giáo là gì": "…; xem đây là một trong những nhiệm vụ …"
+            found.append(Candidate(shorten(one_line(text, regard.span(1)).rstrip(" ,"), limit), scope.rank,
+                                   quote, scope.support, scope.support + 0.3 + rank_prior(scope.rank),
                                    scope.hit.doc.doc_id))
         reason = _REASON.search(text, clause.start, clause.end) if reason_asked else None
         reason_end = clause.end

@@ -244,3 +244,12 @@ def test_a_terse_question_without_a_question_word_is_read_by_its_opening() -> No
             "88-KH/TU, ngày 05/4/2024 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 15-KL/TW.")
     answer = answer_over(text, "Phụ lục 01", "Kế hoạch thực hiện Kết luận 15 về du lịch ở Ninh Thuận?")
     assert answer.startswith("Kế hoạch số 88-KH/TU")
+
+
+def test_what_something_is_held_to_be_is_read_after_xem_day_la() -> None:
+    text = ("Các chi bộ quán triệt, triển khai công tác dân vận gắn với thực hiện nhiệm vụ chính trị của cơ "
+            "quan, đơn vị; xem đây là nhiệm vụ thường xuyên, lâu dài của cả hệ thống chính trị; kịp thời "
+            "biểu dương điển hình.")
+    answer = answer_over(text, "I. MỤC ĐÍCH, YÊU CẦU",
+                          "Kế hoạch yêu cầu các chi bộ xem công tác dân vận là gì?")
+    assert answer == "nhiệm vụ thường xuyên, lâu dài của cả hệ thống chính trị"
