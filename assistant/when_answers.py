@@ -17,6 +17,8 @@ from assistant.spans import Clause, folded
 from indexer.normalize import match_key
 
 _DEADLINE_QUALIFIERS = ("trước", "chậm", "muộn", "hạn", "hoàn thành", "trong", "đến")
+# Those that only ever set a deadline ("trong ngày 11/7/2025" may be when a document is signed)
+_BY_QUALIFIERS = ("trước", "chậm", "muộn", "hạn")
 
 
 # A preposition right before the time asked: "đến năm nào", "từ ngày nào", "trước thời điểm nào"
@@ -48,7 +50,7 @@ def _dates_of_asked_documents(analysis: QuestionAnalysis, scopes: list[Scope]) -
     Chỉ thị phải tổ chức vào năm nào"), or when the document asked has no số hiệu of its own ("Kế hoạch
     triển khai Chỉ thị 07-CT/TU … ban hành ngày nào" does not ask the date of Chỉ thị 07)."""
     key = match_key(analysis.text)
-    if _EVENT_ASKED.search(key) and not _ISSUE_ASKED.search(key) or _unnumbered_subject(key):
+    if (_EVENT_ASKED.search(key) and not _ISSUE_ASKED.search(key)) or _unnumbered_subject(key):
         return _dates_of_described_documents(analysis, scopes)
     named = [number_key(n) for n in NUMBER.findall(analysis.text)]
     found = []
@@ -160,7 +162,7 @@ def when_candidates(analysis: QuestionAnalysis, scopes: list[Scope]) -> list[Can
             and (year.group(1) in analysis.years or analysis.ranged
                  or (analysis.deadline and not f.qualifier)))]
         if analysis.kind is QuestionKind.ISSUE_DATE:  # "… ban hành ngày nào" is no deadline of a task
-            dates = [f for f in dates if not f.qualifier.startswith(("trước", "chậm", "muộn", "hạn"))]
+            dates = [f for f in dates if not f.qualifier.startswith(_BY_QUALIFIERS)]
             periods = []
         if analysis.day:  # "ngày nào" is not answered by "năm 2026" or "tháng 12"
             dates = [f for f in dates if _DAY.search(text, f.start, f.end)]
