@@ -110,30 +110,27 @@ def outline_candidates(analysis: QuestionAnalysis, hits: list[Hit],
                        get_record: Callable[[str], DocumentRecord | None]) -> list[Candidate]:
     """Return, for each retrieved document, the parts under the heading the question names, joined by "; "."""
     found = []
+    asks_content = _CONTENT_ASKED.search(match_key(analysis.text)) is not None
     for rank, record in retrieved_records(hits, get_record):
         doc_id = record.doc_id
         for section in _walk(outline(record.text)):
             named = _named_share(analysis, section.label)
-            body = _body(analysis, section, record.text) if named == 1.0 else None
+            body = _body(section, record.text) if asks_content and named == 1.0 else None
             if body is not None:  # "Mục “Đặc điểm tình hình” … phải nêu những gì": the text under it
-                under = [i for i, h in enumerate(hits) if h.doc.doc_id == doc_id
-                         and section.start <= h.chunk.start < section.subtree_end]
-                cited = under[0] if under else rank
+                cited = _cited(hits, doc_id, section, rank)
                 value = support(analysis, f"{section.label} {body}", "", document_name(hits[cited]))
                 found.append(Candidate(shorten(body, MAX_LIST_CHARS), cited, (0, len(hits[cited].chunk.text)),
                                        value, value + 0.35 + rank_prior(cited), doc_id))
             if len(section.children) < 2 or named < (0.6 if _asks_people(analysis) else 0.75):
                 continue  # the question does not name this heading ("Ban Giám khảo gồm 05 thành viên:")
-            if sum(_named_share(analysis, child.label) == 1.0 for child in section.children) == 1 and any(
-                    _body(analysis, child, record.text) for child in section.children):
+            children = section.children
+            if asks_content and (sum(_named_share(analysis, child.label) == 1.0 for child in children) == 1
+                                 and any(_body(child, record.text) for child in children)):
                 continue  # "Mục “Đặc điểm tình hình” trong đề cương …" asks that part, not the list of parts
             parts = _parts(analysis, section)
             if len(parts) < 2:
                 continue
-            # cite a retrieved passage under this heading, else the document's best-ranked one
-            under = [i for i, h in enumerate(hits) if h.doc.doc_id == doc_id
-                     and section.start <= h.chunk.start < section.subtree_end]
-            cited = under[0] if under else rank
+            cited = _cited(hits, doc_id, section, rank)
             value = support(analysis, f"{section.label} {' '.join(parts)}", "", document_name(hits[cited]))
             if _asks_people(analysis) and _people_named([_bare(c.label) for c in section.children]):
                 value += 0.1  # "… gồm những ai": the items that name people
@@ -147,12 +144,19 @@ def outline_candidates(analysis: QuestionAnalysis, hits: list[Hit],
 _CONTENT_ASKED = re.compile(r"\b(?:nêu|gồm|có|ghi|trình bày)\s+(?:những\s+)?(?:nội dung\s+)?(?:gì|nào)\b")
 
 
-def _body(analysis: QuestionAnalysis, section: Section, text: str) -> str | None:
+def _body(section: Section, text: str) -> str | None:
     """Return the paragraphs under a heading that has no headings or items below it ("1. Đặc điểm tình
-    hình" > "Những thuận lợi, khó khăn …"), when the question asks what that part says."""
-    if not section.is_heading or not section.children or not _CONTENT_ASKED.search(match_key(analysis.text)):
+    hình" > "Những thuận lợi, khó khăn …"); the caller checks that the question asks what that part
+    says (`_CONTENT_ASKED`)."""
+    if not section.is_heading or not section.children:
         return None
     if any(child.children or child.is_heading or read_marker(child.label).kind != "para"
            for child in section.children):
         return None
     return " ".join(text[section.children[0].start:section.children[-1].end].split())
+
+
+def _cited(hits: list[Hit], doc_id: str, section: Section, rank: int) -> int:
+    """Return the rank of the first retrieved passage under a heading, else the document's best-ranked one."""
+    return next((i for i, h in enumerate(hits) if h.doc.doc_id == doc_id
+                 and section.start <= h.chunk.start < section.subtree_end), rank)

@@ -561,9 +561,12 @@ def _asked_role(key: str) -> Role | None:
 # A terse chat question without a question word, by what it opens with: "Kế hoạch thực hiện Kết luận 70
 # về thể thao ở Cao Bằng?" asks which plan; "Chỉ tiêu bao phủ BHYT năm 2026?" a figure; "Cơ quan chủ
 # trì xây dựng đề án?" an agency; "Hạn gửi báo cáo năm?" a date
+# (the document types such a question opens with, and asks for: "Kế hoạch thực hiện …?" wants a Kế hoạch)
+_OPENING_TYPE = re.compile(r"kế hoạch|chương trình|nghị quyết|chỉ thị|quyết định|hướng dẫn|công văn|"
+                           r"thông báo|kết luận")
 _TERSE = (
-    (re.compile(r"(?:kế hoạch|chương trình|nghị quyết|chỉ thị|quyết định|hướng dẫn|công văn|thông báo|"
-                r"kết luận) (?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá)\b"), QuestionKind.DOC),
+    (re.compile(rf"(?:{_OPENING_TYPE.pattern}) (?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá)\b"),
+     QuestionKind.DOC),
     (re.compile(r"(?:chỉ tiêu|số lượng|mức hỗ trợ|mức chi)\b"), QuestionKind.NUMBER),
     (re.compile(r"(?:cơ quan|đơn vị|người) (?:chủ trì|phối hợp|thường trực|ký|phụ trách|đầu mối)\b"),
      QuestionKind.WHO),
@@ -604,8 +607,7 @@ def analyse_question(question: str) -> QuestionAnalysis:
                 break
         else:
             # a terse "Kế hoạch thực hiện Kết luận 70 …?" asks for the type it opens with
-            opening = re.match(r"kế hoạch|chương trình|nghị quyết|chỉ thị|quyết định|hướng dẫn|công văn|"
-                               r"thông báo|kết luận", key)
+            opening = _OPENING_TYPE.match(key)
             doc_type = opening.group(0) if opening and not re.search(r"\bnào\b", key) else None
     if kind in (QuestionKind.WHAT, QuestionKind.LIST, QuestionKind.FREE) and _NAME_ASKED.search(key):
         kind = QuestionKind.WHO  # "Họ tên các Phó Trưởng ban … là gì?" asks for people

@@ -62,7 +62,7 @@ def _heading_agency(hit: Hit, clause: Clause) -> str | None:
 
 
 # A question asking a person's name: "… là ai", "tên là gì", "họ tên"
-_NAME_ASKED = re.compile(r"\blà ai\b|\btên (?:là )?gì\b|\bhọ (?:và )?tên\b|\blà đồng chí nào\b")
+_PERSON_NAME_ASKED = re.compile(r"\blà ai\b|\btên (?:là )?gì\b|\bhọ (?:và )?tên\b|\blà đồng chí nào\b")
 
 
 # A numbered heading line: "2.2.8. ", "3) "
@@ -91,7 +91,7 @@ def who_candidates(analysis: QuestionAnalysis, scopes: list[Scope], use_headings
     """Return agencies doing what the question asks, with their role phrase (people for "Ai là …")."""
     if analysis.person:  # "Người đầu mối liên hệ … là ai" is a contact person
         people = _people(analysis, scopes) + _contacts(analysis, scopes)
-        if people or asked_position(analysis) or _NAME_ASKED.search(match_key(analysis.text)):
+        if people or asked_position(analysis) or _PERSON_NAME_ASKED.search(match_key(analysis.text)):
             return people
         # "Đồng chí nào … phải tập trung …" asks who does a task, not a name: an office named by a heading
         # ("2.2.7. Các đồng chí Bí thư Đảng ủy, Chủ tịch UBND các xã, phường") answers it
@@ -531,7 +531,8 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
             channel = re.search(r"(về|qua|gửi|cho|với|trước|tham mưu|trình|giúp)\s*$", before) or _in_channel(
                 text, start)
             # ("bộ phận nào nhận kết quả …" asks the one it is sent to: "gửi kết quả … về Ban X")
-            received = channel is not None and channel.group(1) in _SENT_TO and _RECEIVER_ASKED.search(key)
+            received = (channel is not None and channel.group(1) in _SENDING_WORDS
+                        and _RECEIVER_ASKED.search(key))
             if channel and not analysis.preposition and not received and not re.search(
                     rf"\b{channel.group(1)}\b(?:\s+\w+){{0,3}}\s+(?:ai|đâu|nào)\b", key):
                 fit = -0.05  # "… báo cáo với Ban Thường vụ" names whom it reports to, not who does the task
@@ -562,7 +563,7 @@ def _mentioned_agencies(analysis: QuestionAnalysis, scopes: list[Scope]) -> list
 _RECEIVER_ASKED = re.compile(r"\b(?:ai|nào)\s+(?:sẽ\s+|được\s+|có trách nhiệm\s+)?(?:tiếp\s+)?nhận\b"
                              r"(?!\s+(?:thức|xét|diện|định)\b)")
 # The words before a recipient: "gửi về Ban X", "gửi Sở Y", "báo cáo cho Z", "trình UBND tỉnh"
-_SENT_TO = frozenset({"về", "gửi", "cho", "trình"})
+_SENDING_WORDS = frozenset({"về", "gửi", "cho", "trình"})
 
 
 def _does_asked_action(analysis: QuestionAnalysis, text: str, start: int, end: int) -> bool:
